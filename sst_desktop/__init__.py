@@ -1,0 +1,8 @@
+"""SST Desktop: offline-first casework for school-social teams."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("sst-desktop")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"

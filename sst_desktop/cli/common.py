@@ -1,0 +1,58 @@
+"""What most commands share: the profile directory, the passphrase, an opened context."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from sst_desktop.app_context import AppContext, open_context
+from sst_desktop.config.paths import resolve_profile_dir
+from sst_desktop.errors import SstError, ValidationError, error_code
+
+NO_PASSPHRASE = error_code(
+    "cli.no_passphrase",
+    "No passphrase given: set SST_PASSPHRASE, use --passphrase-file, or run in a terminal.",
+)
+MISMATCH = error_code("cli.passphrase_mismatch", "The two passphrases differ.")
+UNREADABLE = error_code("cli.passphrase_file", "Cannot read the passphrase file {file}.")
+
+
+def profile_dir(args: argparse.Namespace) -> Path:
+    return resolve_profile_dir(args.profile)
+
+
+def read_secret(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    """The passphrase (or recovery code) from the file, the environment, or a prompt."""
+    if args.passphrase_file:
+        try:
+            return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise SstError(UNREADABLE, file=Path(args.passphrase_file).name) from exc
+    from_env = os.environ.get("SST_PASSPHRASE")
+    if from_env:
+        return from_env
+    return prompt_secret(prompt)
+
+
+def prompt_secret(prompt: str, *, confirm: bool = False) -> str:
+    if not sys.stdin.isatty():
+        raise SstError(NO_PASSPHRASE)
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != first:
+        raise ValidationError(MISMATCH)
+    return first
+
+
+def new_secret(args: argparse.Namespace, env_name: str) -> str:
+    """A new passphrase: from ``env_name`` (for scripts) or asked twice."""
+    from_env = os.environ.get(env_name)
+    if from_env:
+        return from_env
+    return prompt_secret("New passphrase: ", confirm=True)
+
+
+def open_app(args: argparse.Namespace) -> AppContext:
+    return open_context(profile_dir(args), read_secret(args))

@@ -1,0 +1,89 @@
+"""`sst`: the command line over the same services as the window (like calibre's calibredb).
+
+One module per command in ``commands/``, each with ``register(subparsers)`` and
+``run(args, out) -> int``. Errors print one line and exit non-zero; nothing personal goes to
+stdout unless a command is asked for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from sst_desktop import __version__
+from sst_desktop.cli.commands import (
+    backup,
+    case,
+    demo,
+    init,
+    passwd,
+    purge,
+    rekey,
+    restore,
+    stats,
+    verify,
+)
+from sst_desktop.cli.output import Output
+from sst_desktop.errors import SstError
+
+log = logging.getLogger("sst_desktop.cli")
+COMMANDS: tuple[ModuleType, ...] = (
+    init,
+    passwd,
+    rekey,
+    verify,
+    demo,
+    backup,
+    restore,
+    stats,
+    purge,
+    case,
+)
+EXIT_ERROR, EXIT_INTERNAL = 1, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sst", description="SST Desktop command line.")
+    parser.add_argument("--version", action="version", version=f"sst {__version__}")
+    parser.add_argument(
+        "--profile", help="profile directory (default: $SST_PROFILE or the user data directory)"
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        help="read the passphrase from this file (default: $SST_PASSPHRASE, else a prompt)",
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = Output(json_mode=args.json)
+    try:
+        code: int = args.run(args, out)
+        return code
+    except SstError as err:
+        log.warning("command %s failed: %s", args.command, err.code)
+        print(f"sst: error: {err.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("sst: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: never show locals or data, only the type
+        log.error("command %s crashed: %s", args.command, type(exc).__name__)
+        print(
+            f"sst: internal error ({type(exc).__name__}); nothing was changed by the failed "
+            "step. Please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure domain rules: no session, no I/O, no Qt."""
