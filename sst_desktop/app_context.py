@@ -84,7 +84,7 @@ def create_context(
 
     def initialise(engine: Engine) -> None:
         schema.upgrade_to_head(engine)
-        _write_owner(engine, owner)
+        write_owner(engine, owner)
 
     created = profile.create_profile(
         profile_dir,
@@ -96,7 +96,7 @@ def create_context(
     return open_context(profile_dir, passphrase, clock=clock, policy=policy), created.recovery_code
 
 
-def _write_owner(engine: Engine, owner: OwnerInput) -> None:
+def write_owner(engine: Engine, owner: OwnerInput) -> None:
     staff_id, now = new_id(), datetime.now(UTC)
     with Session(engine) as session, session.begin():
         session.add(

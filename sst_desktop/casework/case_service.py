@@ -59,7 +59,6 @@ def open_case(uow: UnitOfWork, ctx: ServiceContext, data: NewCase) -> Case:
             **owner_tags(ctx.actor),
         )
     )
-    uow.session.flush()
     _log_change(uow, ctx, case, None, None, None)
     return case
 
@@ -119,7 +118,7 @@ def apply_transition(
 ) -> None:
     today = ctx.clock.today()
     config = ctx.rules.for_case(case.programme, case.district_id, today)
-    facts = _facts(uow, ctx, case, today, reason)
+    facts = _facts(uow, ctx, case, to_status, today, reason)
     workflow.check_transition(config, case.status, to_status, context=facts)
     from_status = case.status
     case.status = to_status
@@ -137,21 +136,31 @@ def apply_transition(
 
 
 def _facts(
-    uow: UnitOfWork, ctx: ServiceContext, case: Case, today: date, reason: str | None
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    case: Case,
+    to_status: CaseStatus,
+    today: date,
+    reason: str | None,
 ) -> workflow.TransitionContext:
-    consents = [
-        _consent_state(c)
-        for c in uow.session.scalars(
+    """Gather only the facts this transition's guards (and a closure) read: each one is a query."""
+    config = ctx.rules.for_case(case.programme, case.district_id, today)
+    needed = workflow.required_facts(config, case.status, to_status)
+    if to_status == CaseStatus.CLOSED:
+        needed.add("follow_up_consent")
+    active: list[ConsentState] = []
+    if needed & {"intervention_consent", "follow_up_consent"}:
+        consents = uow.session.scalars(
             select(Consent).where(Consent.case_id == case.id, Consent.deleted.is_(False))
         )
-    ]
-    active = [c for c in consents if is_active(c, today)]
-    config = ctx.rules.for_case(case.programme, case.district_id, today)
+        active = [s for s in map(_consent_state, consents) if is_active(s, today)]
     limit = add_months(case.started_on, config.time_limit_months) if case.started_on else None
     return workflow.TransitionContext(
         intervention_consent=any(_covers(c, case.programme) for c in active),
-        guidance_recorded=_exists(uow, select(Guidance.id).where(Guidance.case_id == case.id)),
-        continuation_decision=_exists(
+        guidance_recorded="guidance_recorded" in needed
+        and _exists(uow, select(Guidance.id).where(Guidance.case_id == case.id)),
+        continuation_decision="continuation_decision" in needed
+        and _exists(
             uow,
             select(Decision.id).where(
                 Decision.case_id == case.id,

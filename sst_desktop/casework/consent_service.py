@@ -65,7 +65,6 @@ def give_consent(ctx: ServiceContext, case_id: str, data: ConsentInput) -> str:
                 **owner_tags(ctx.actor),
             )
         )
-        uow.session.flush()
         for answer in data.parties:
             uow.add(
                 ConsentParty(

@@ -69,7 +69,7 @@ def require_text(value: str | None, field: str) -> str:
 
 
 def get_or_fail(uow: UnitOfWork, model: type[Any], record_id: str) -> Any:
-    obj = uow.session.get(model, record_id)
+    obj = uow.get(model, record_id)
     if obj is None or getattr(obj, "deleted", False):
         raise ValidationError(NOT_FOUND, entity=model.__tablename__, id=record_id)
     return obj

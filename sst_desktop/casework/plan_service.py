@@ -51,7 +51,6 @@ def create_plan(
         plan = uow.add(
             Plan(case_id=case_id, kind=kind, maintenance=maintenance, **owner_tags(ctx.actor))
         )
-        uow.session.flush()
         revision = uow.add(_revision(ctx, plan, 1, None))
         uow.commit()
         return str(revision.id)
@@ -82,7 +81,6 @@ def new_revision(ctx: ServiceContext, plan_id: str) -> str:
         if latest.status in (PlanRevisionStatus.DRAFT, PlanRevisionStatus.AWAITING_SIGNATURES):
             raise WorkflowError(OPEN_DRAFT, number=latest.number)
         draft = uow.add(_revision(ctx, plan, latest.number + 1, latest))
-        uow.session.flush()
         _copy_content(ctx, uow, latest, draft)
         uow.commit()
         return str(draft.id)
@@ -109,7 +107,6 @@ def _copy_content(
                 **owner_tags(ctx.actor),
             )
         )
-        uow.session.flush()
         goal_map[goal.id] = copy.id
     for item in uow.session.scalars(
         select(PlanIntervention).where(PlanIntervention.revision_id == old.id)

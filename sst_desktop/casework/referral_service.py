@@ -310,7 +310,6 @@ def record_decision(ctx: ServiceContext, case_id: str, data: DecisionInput) -> s
                 **owner_tags(ctx.actor),
             )
         )
-        uow.session.flush()
         if data.kind == DecisionKind.ASSISTANCE and data.granted:
             uow.add(
                 Assignment(
@@ -353,7 +352,6 @@ def _add_guidance(
             **owner_tags(ctx.actor),
         )
     )
-    uow.session.flush()
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,6 @@ def rebook_meeting(ctx: ServiceContext, meeting_id: str, new_time: datetime) -> 
                 **owner_tags(ctx.actor),
             )
         )
-        uow.session.flush()
         old.status, old.rebooked_to_id = MeetingStatus.REBOOKED, new.id
         uow.commit()
         return str(new.id)

@@ -147,6 +147,9 @@ def create_cipher_engine(
     engine = create_engine(
         "sqlite://",
         creator=creator,
+        # The pysqlite dialect with sqlcipher3 as its DBAPI module, so SQLAlchemy recognises
+        # and wraps sqlcipher3's exceptions (IntegrityError, OperationalError...) as its own.
+        module=sqlcipher3.dbapi2,
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=0,

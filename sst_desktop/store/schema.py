@@ -60,8 +60,13 @@ def upgrade_to_head(engine: Engine, *, backup: Callable[[str | None], None] | No
     if current is not None and backup is not None:
         backup(current)
     log.info("upgrading profile schema from %s to %s", current, head_revision())
+    upgrade_to(engine, "head")
+    return True
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Run the migrations up to ``revision`` in one transaction (all steps or none)."""
     with engine.begin() as conn:
         config = _config()
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-    return True
+        command.upgrade(config, revision)

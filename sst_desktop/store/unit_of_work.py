@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy import Engine, event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from sst_desktop.audit.chain import GENESIS, ChainFields, event_hash
@@ -22,7 +22,7 @@ from sst_desktop.clock import Clock
 from sst_desktop.errors import NotAllowedError, error_code
 from sst_desktop.ids import new_id
 from sst_desktop.models.audit import AuditEvent, AuditHead
-from sst_desktop.models.base import RecordMeta
+from sst_desktop.models.base import Base, RecordMeta
 from sst_desktop.models.outbox import OutboxEntry
 
 HARD_DELETE = error_code(
@@ -32,6 +32,9 @@ _META_FIELDS = frozenset({"created_at", "created_by", "updated_at", "updated_by"
 
 
 _T = TypeVar("_T")
+_OUTBOX = Base.metadata.tables[OutboxEntry.__tablename__]
+_AUDIT_EVENTS = Base.metadata.tables[AuditEvent.__tablename__]
+_BATCH_ROWS = 20_000  # outbox and audit rows a batch holds before writing them
 
 
 @dataclass(frozen=True)
@@ -82,15 +85,26 @@ class UnitOfWork:
         self._engine, self.actor, self._clock = engine, actor, clock
         self._allow_purge = allow_purge
         self._changes: list[Change] = []
-        self._outbox: list[OutboxEntry] = []
+        # Outbox and audit rows are plain dicts written by one Core executemany: they never
+        # change after they are written, so ORM bookkeeping would be pure cost.
+        self._outbox: list[dict[str, Any]] = []
+        self._audit_rows: list[dict[str, Any]] = []
         self._audits: list[_PendingAudit] = []
         self._head: AuditHead | None = None
+        self._added: dict[tuple[type[Any], str], Any] = {}
         self.session = Session(engine, expire_on_commit=False, autoflush=True)
         event.listen(self.session, "before_flush", self._before_flush)
 
     def __enter__(self) -> UnitOfWork:
-        self.session.begin()
+        self._begin()
         return self
+
+    def _begin(self) -> None:
+        self.session.begin()
+        # Foreign keys are checked at COMMIT, not per statement: the ORM does not order the
+        # INSERTs of rows that refer to each other without a relationship(), and ``get`` hands
+        # back unflushed rows. SQLite resets the pragma at the end of every transaction.
+        self.session.execute(text("PRAGMA defer_foreign_keys = ON"))
 
     def __exit__(
         self,
@@ -106,8 +120,17 @@ class UnitOfWork:
         """Add a new object; a synced record gets its id and who/when stamps right now."""
         if isinstance(obj, RecordMeta):
             self._stamp_new(obj, self._clock.now())
+            self._added[(type(obj), obj.id)] = obj
         self.session.add(obj)
         return obj
+
+    def get(self, model: type[_T], record_id: str) -> _T | None:
+        """``Session.get`` that also finds a record added in this unit of work but not yet
+        flushed, without the flush a lookup would otherwise force (speed only)."""
+        added = self._added.get((model, record_id))
+        if added is not None:
+            return added  # type: ignore[no-any-return]
+        return self.session.get(model, record_id)
 
     def audit(
         self,
@@ -123,6 +146,7 @@ class UnitOfWork:
     def commit(self) -> ChangeSet:
         self.session.flush()
         self._write_outbox_and_audit()
+        self._insert_rows()
         self.session.commit()
         return ChangeSet(tuple(self._changes))
 
@@ -171,14 +195,16 @@ class UnitOfWork:
         entity_type, case_id = _entity_type(obj), _case_of(obj)
         self._changes.append(Change(entity_type, obj.id, operation, case_id))
         self._outbox.append(
-            OutboxEntry(
-                created_at=self._clock.now(),
-                entity_type=entity_type,
-                entity_id=obj.id,
-                operation=operation,
-                changed_fields=fields,
-                base_version=obj.server_version,
-            )
+            {
+                "mutation_id": new_id(),
+                "created_at": self._clock.now(),
+                "entity_type": entity_type,
+                "entity_id": obj.id,
+                "operation": operation,
+                "changed_fields": fields,
+                "base_version": obj.server_version,
+                "sent_at": None,
+            }
         )
         action = {"insert": "create", "update": "update", "tombstone": "delete"}[operation]
         self._audits.append(_PendingAudit(action, entity_type, obj.id, case_id, {"fields": fields}))
@@ -186,10 +212,17 @@ class UnitOfWork:
     # -- outbox and audit chain ----------------------------------------------------------------
 
     def _write_outbox_and_audit(self) -> None:
-        """Add the rows; the transaction's commit (or the batch's next flush) writes them."""
-        self.session.add_all(self._outbox)
+        """Turn what was captured into outbox and audit rows; ``_insert_rows`` writes them."""
         if self._audits:
             self._append_audit_events()
+        self._audits = []
+
+    def _insert_rows(self) -> None:
+        if self._outbox:
+            self.session.execute(insert(_OUTBOX), self._outbox)
+        if self._audit_rows:
+            self.session.execute(insert(_AUDIT_EVENTS), self._audit_rows)
+        self._outbox, self._audit_rows = [], []
 
     def _chain_head(self) -> AuditHead:
         # Read once per transaction: BEGIN IMMEDIATE holds the write lock, so nobody else
@@ -221,7 +254,7 @@ class UnitOfWork:
                 prev_hash=head.hash,
             )
             digest = event_hash(fields)
-            self.session.add(AuditEvent(**vars(fields), hash=digest))
+            self._audit_rows.append({**vars(fields), "hash": digest, "server_version": None})
             head.seq, head.hash = fields.seq, digest
 
 
@@ -263,7 +296,7 @@ class BatchUnitOfWork(UnitOfWork):
         # no SQL (speed only).
         self._keep: list[Any] = []
         event.listen(self.session, "after_flush", self._keep_flushed)
-        self.session.begin()
+        self._begin()
 
     def _keep_flushed(self, session: Session, _context: Any) -> None:
         self._keep.extend(session.new)  # still "new" here; persistent right after
@@ -284,8 +317,10 @@ class BatchUnitOfWork(UnitOfWork):
         """Append what has been captured so far; rows reach the file with the next flush.
         (New records were captured when added; updates when the session next flushes.)"""
         self._write_outbox_and_audit()
+        if len(self._outbox) + len(self._audit_rows) >= _BATCH_ROWS:
+            self._insert_rows()
         changes = ChangeSet(tuple(self._changes))
-        self._changes, self._outbox, self._audits = [], [], []
+        self._changes = []
         return changes
 
     def switch_actor(self, actor: Actor) -> None:
@@ -298,6 +333,7 @@ class BatchUnitOfWork(UnitOfWork):
     def finish(self) -> None:
         self.session.flush()
         self.commit()
+        self._insert_rows()
         self.session.commit()
         self.session.close()
 

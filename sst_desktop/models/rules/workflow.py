@@ -63,6 +63,17 @@ def allowed_next(config: ProgrammeConfig, status: CaseStatus) -> list[CaseStatus
     return list(config.workflow.transitions.get(status, []))
 
 
+def required_facts(
+    config: ProgrammeConfig, from_status: CaseStatus, to_status: CaseStatus
+) -> set[str]:
+    """The ``TransitionContext`` facts the guards of this step read (so callers fetch no more)."""
+    needed: set[str] = set()
+    for guard in config.workflow.guards:
+        if guard.to == to_status and guard.from_ in (None, from_status):
+            needed.add(guard.requires)
+    return needed
+
+
 def check_transition(
     config: ProgrammeConfig,
     from_status: CaseStatus,
