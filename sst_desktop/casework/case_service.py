@@ -154,7 +154,6 @@ def _facts(
             select(Consent).where(Consent.case_id == case.id, Consent.deleted.is_(False))
         )
         active = [s for s in map(_consent_state, consents) if is_active(s, today)]
-    limit = add_months(case.started_on, config.time_limit_months) if case.started_on else None
     return workflow.TransitionContext(
         intervention_consent=any(_covers(c, case.programme) for c in active),
         guidance_recorded="guidance_recorded" in needed
@@ -168,7 +167,7 @@ def _facts(
                 Decision.granted.is_(True),
             ),
         ),
-        past_time_limit=limit is not None and today > limit,
+        past_time_limit=_past_time_limit(config.time_limit_months, case, today),
         time_limit_reason=bool(case.time_limit_reason or (reason or "").strip()),
         follow_up_consent=any(ConsentPurpose.FOLLOW_UP_AFTER_CLOSURE in c.purposes for c in active),
     )
@@ -252,6 +251,19 @@ def hand_over(
             )
         )
         return uow.commit()
+
+
+def _past_time_limit(limit_months: int, case: Case, today: date) -> bool:
+    return case.started_on is not None and today > add_months(case.started_on, limit_months)
+
+
+def is_past_time_limit(ctx: ServiceContext, case_id: str) -> bool:
+    """Has the support run longer than the programme's time limit (from the start date)?"""
+    with ctx.unit_of_work() as uow:
+        case: Case = get_or_fail(uow, Case, case_id)
+        today = ctx.clock.today()
+        config = ctx.rules.for_case(case.programme, case.district_id, today)
+        return _past_time_limit(config.time_limit_months, case, today)
 
 
 def record_time_limit_reason(ctx: ServiceContext, case_id: str, reason: str) -> ChangeSet:

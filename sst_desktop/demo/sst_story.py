@@ -169,8 +169,10 @@ def _step(
     raise AssertionError(status)
 
 
-def _reason_if_late(story: Story, ctx, case_id: str) -> None:  # type: ignore[no-untyped-def]
+def _reason_if_late(story: Story, ctx: ServiceContext, case_id: str) -> None:
     # SST may run past six months only with a written reason (001:L343).
+    if not case_service.is_past_time_limit(ctx, case_id):
+        return
     case_service.record_time_limit_reason(
         ctx, case_id, "Eleven och familjen vill fortsätta; stödet behövs under terminsstarten."
     )
