@@ -13,8 +13,9 @@ Without a ``-wal`` they are also ``immutable``, so a failed probe creates no fil
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,13 @@ def _key_pragma(raw_key: bytes | bytearray, name: str = "key") -> str:
     return f"PRAGMA {name} = \"x'{bytes(raw_key).hex()}'\""
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only, unless it exists. SQLite gives the
+    -wal and -shm files the database file's permissions, so they follow."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def connect_cipher(
     db_path: Path, raw_key: bytes | bytearray, *, must_exist: bool = True, read_only: bool = False
 ) -> Any:
@@ -54,6 +62,8 @@ def connect_cipher(
         raise StoreError(DB_MISSING, file=db_path.name)
     # uri=True with mode=rw refuses to create a missing file even if the check above races.
     mode = "ro" if read_only else "rw" if must_exist else "rwc"
+    if mode == "rwc":
+        create_private_file(db_path)
     if read_only and not db_path.with_name(db_path.name + "-wal").exists():
         # Nothing to read from a WAL: immutable also stops SQLite creating -wal and -shm files.
         mode += "&immutable=1"

@@ -25,7 +25,7 @@ from sst_desktop.errors import SstError, StoreError, error_code
 from sst_desktop.security import keyfile as kf
 from sst_desktop.security.fileops import FileOps, fsync_file
 from sst_desktop.security.kdf import KdfPolicy
-from sst_desktop.store.engine import DB_CORRUPT
+from sst_desktop.store.engine import DB_CORRUPT, create_private_file
 from sst_desktop.store.profile_open import (
     APPLICATION_ID,
     DB_FILE,
@@ -66,6 +66,7 @@ def backup_engine(engine: Engine, profile_dir: Path, dest_dir: Path) -> Path:
 
 def _export(conn: object, target: Path) -> None:
     execute = conn.execute  # type: ignore[attr-defined]
+    create_private_file(target)
     execute("ATTACH DATABASE ? AS backup", (str(target),))
     try:
         execute("SELECT sqlcipher_export('backup')")

@@ -231,3 +231,26 @@ def test_no_secret_in_any_file(created: tuple[Path, str]) -> None:
     blobs = b"".join(p.read_bytes() for p in profile_dir.iterdir())
     for secret in (PASSPHRASE, code, code.replace("-", ""), *NOTES):
         assert secret.encode() not in blobs
+
+
+def test_profile_and_backup_files_are_private(created: tuple[Path, str], tmp_path: Path) -> None:
+    """Owner-only modes: another account on the laptop cannot even copy the ciphertext."""
+    profile_dir, _code = created
+    unlocked = profile.unlock_profile(profile_dir, PASSPHRASE, POLICY)
+    try:
+        add_note(unlocked, "kept private")  # the open database has -wal and -shm now
+        from sst_desktop.store.profile_backup import backup_engine
+
+        backup_engine(unlocked.engine, profile_dir, tmp_path / "backup")
+        open_files = sorted(p.name for p in profile_dir.iterdir())
+        modes = {
+            p: p.stat().st_mode & 0o777
+            for d in (profile_dir, tmp_path / "backup")
+            for p in d.iterdir()
+        }
+    finally:
+        profile.lock(unlocked)
+    assert "sst.db-wal" in open_files
+    assert (profile_dir.stat().st_mode & 0o777) == 0o700
+    assert modes
+    assert all(mode == 0o600 for mode in modes.values()), modes
