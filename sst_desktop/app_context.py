@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.clock import Clock, SystemClock
-from sst_desktop.config.programmes import ProgrammeRules, load_default_rules
+from sst_desktop.config.organisation import OrganisationConfig, load_organisation_config
+from sst_desktop.config.programmes import ProgrammeRules
 from sst_desktop.errors import StoreError, error_code
 from sst_desktop.ids import new_id
 from sst_desktop.models.enums import Authority, RecordClass, Role
@@ -78,9 +79,11 @@ def create_context(
     *,
     clock: Clock | None = None,
     policy: KdfPolicy | None = None,
-    escrow_public_key: bytes | None = None,
+    organisation: OrganisationConfig | None = None,
 ) -> tuple[AppContext, str]:
-    """A new profile with its owner; returns the open context and the recovery code."""
+    """A new profile with its owner; returns the open context and the recovery code. An escrow
+    slot is added when the organisation's configuration turns escrow on."""
+    organisation = organisation or load_organisation_config()
 
     def initialise(engine: Engine) -> None:
         schema.upgrade_to_head(engine)
@@ -91,9 +94,12 @@ def create_context(
         passphrase,
         policy or kdf_policy(),
         initialise=initialise,
-        escrow_public_key=escrow_public_key,
+        escrow_public_key=organisation.escrow_public_key(),
     )
-    return open_context(profile_dir, passphrase, clock=clock, policy=policy), created.recovery_code
+    opened = open_context(
+        profile_dir, passphrase, clock=clock, policy=policy, organisation=organisation
+    )
+    return opened, created.recovery_code
 
 
 def write_owner(engine: Engine, owner: OwnerInput) -> None:
@@ -118,8 +124,15 @@ def write_owner(engine: Engine, owner: OwnerInput) -> None:
 
 
 def open_context(
-    profile_dir: Path, secret: str, *, clock: Clock | None = None, policy: KdfPolicy | None = None
+    profile_dir: Path,
+    secret: str,
+    *,
+    clock: Clock | None = None,
+    policy: KdfPolicy | None = None,
+    organisation: OrganisationConfig | None = None,
 ) -> AppContext:
+    """Unlock (upgrading an older schema after a backup) with the organisation's rules."""
+    rules = (organisation or load_organisation_config()).rules()
     unlocked = profile.unlock_profile(
         profile_dir, secret, policy or kdf_policy(), upgrade=upgrade_with_backup
     )
@@ -128,9 +141,7 @@ def open_context(
     except BaseException:
         unlocked.engine.dispose()
         raise
-    return AppContext(
-        profile_dir, unlocked.engine, clock or SystemClock(), load_default_rules(), actor
-    )
+    return AppContext(profile_dir, unlocked.engine, clock or SystemClock(), rules, actor)
 
 
 def upgrade_with_backup(engine: Engine, profile_dir: Path) -> None:
