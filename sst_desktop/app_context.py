@@ -52,6 +52,8 @@ class AppContext:
     clock: Clock
     rules: ProgrammeRules
     actor: Actor
+    # A recovery code from a key rotation interrupted before it was shown: show it now, once.
+    pending_recovery_code: str | None = None
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -141,7 +143,14 @@ def open_context(
     except BaseException:
         unlocked.engine.dispose()
         raise
-    return AppContext(profile_dir, unlocked.engine, clock or SystemClock(), rules, actor)
+    return AppContext(
+        profile_dir,
+        unlocked.engine,
+        clock or SystemClock(),
+        rules,
+        actor,
+        pending_recovery_code=unlocked.pending_recovery_code,
+    )
 
 
 def upgrade_with_backup(engine: Engine, profile_dir: Path) -> None:

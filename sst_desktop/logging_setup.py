@@ -177,6 +177,8 @@ def configure_logging(
     setattr(handler, _SST_MARK, True)
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic narrates every migration step at INFO; ours already logs the upgrade once.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     for each in root.handlers:
         if not any(isinstance(f, IdsOnlyFilter) for f in each.filters):
             each.addFilter(IdsOnlyFilter())

@@ -55,4 +55,17 @@ def new_secret(args: argparse.Namespace, env_name: str) -> str:
 
 
 def open_app(args: argparse.Namespace) -> AppContext:
-    return open_context(profile_dir(args), read_secret(args))
+    context = open_context(profile_dir(args), read_secret(args))
+    if context.pending_recovery_code:
+        show_pending_recovery_code(context.pending_recovery_code)
+    return context
+
+
+def show_pending_recovery_code(code: str) -> None:
+    """A key rotation was interrupted before its new code was shown: show it now. On stderr, so
+    a script reading --json from stdout still gets clean JSON and the person still sees it."""
+    print(
+        "sst: a key rotation finished after an interruption. New recovery code (the old one no "
+        f"longer works; store it now, it is not shown again):\n\n    {code}\n",
+        file=sys.stderr,
+    )

@@ -27,7 +27,9 @@ from sst_desktop.cli.commands import (
     verify,
 )
 from sst_desktop.cli.output import Output
+from sst_desktop.config.paths import log_dir
 from sst_desktop.errors import SstError
+from sst_desktop.logging_setup import configure_logging
 
 log = logging.getLogger("sst_desktop.cli")
 COMMANDS: tuple[ModuleType, ...] = (
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _start_logging()
     out = Output(json_mode=args.json)
     try:
         code: int = args.run(args, out)
@@ -83,6 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _start_logging() -> None:
+    """Ids-only log file in the user log directory; a CLI that cannot log still works."""
+    try:
+        configure_logging(log_dir())
+    except OSError:
+        print("sst: warning: cannot write the log file; continuing without it", file=sys.stderr)
 
 
 if __name__ == "__main__":

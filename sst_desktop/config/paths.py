@@ -26,5 +26,9 @@ def resolve_profile_dir(explicit: str | None, environ: Mapping[str, str] = os.en
     return default_profile_dir()
 
 
-def log_dir() -> Path:
+def log_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """``SST_LOG_DIR`` (tests, support sessions), else the user log directory."""
+    from_env = environ.get("SST_LOG_DIR")
+    if from_env:
+        return Path(from_env).expanduser()
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))

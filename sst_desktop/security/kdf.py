@@ -103,7 +103,7 @@ class KdfPolicy:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str]) -> KdfPolicy:
         if environ.get(INSECURE_ENV) == "1":
-            log.warning("%s=1: using the insecure test KDF policy", INSECURE_ENV)
+            log.warning("SST_INSECURE_TEST_KDF=1: using the insecure test KDF policy")
             return cls.insecure_for_tests()
         return cls.production()
 

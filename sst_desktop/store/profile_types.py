@@ -16,7 +16,7 @@ PROFILE_EXISTS = error_code(
 )
 NEW_PASSPHRASE_REQUIRED = error_code(
     "profile.new_passphrase_required",
-    "A key rotation with the recovery code needs a new passphrase.",
+    "A key rotation with the recovery code needs a new passphrase (SST_NEW_PASSPHRASE for sst).",
 )
 WEAK_PASSPHRASE = error_code(
     "profile.weak_passphrase",
