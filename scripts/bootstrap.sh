@@ -29,4 +29,6 @@ bootstrap_venv() {
     .venv/bin/python -m pip install --quiet -e ".${extras:+[$extras]}"
     echo "$wanted" >"$stamp"
   fi
+  # The window's Swedish catalogue (.qm) is built from resources/i18n/*.ts; cheap, so always.
+  .venv/bin/python scripts/build_translations.py >/dev/null
 }

@@ -27,7 +27,7 @@ from sst_desktop.models.enums import Authority, Role
 from sst_desktop.security.kdf import KdfPolicy
 from sst_desktop.store import profile, schema
 
-FIXTURE_PASSPHRASE = "fixture profile: upgrade me, keep every word"  # noqa: S105 - test data
+FIXTURE_PASSPHRASE = "fixture profile: upgrade me, keep every word"
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -23,10 +23,11 @@ from sst_desktop.config.programmes import ProgrammeRules
 from sst_desktop.errors import StoreError, error_code
 from sst_desktop.ids import new_id
 from sst_desktop.models.enums import Authority, RecordClass, Role
-from sst_desktop.models.organisation import Staff
+from sst_desktop.models.organisation import Staff, Team
 from sst_desktop.models.profile_meta import ProfileSetting
 from sst_desktop.security.kdf import KdfPolicy
-from sst_desktop.store import profile, schema
+from sst_desktop.store import profile, schema, unlock_throttle
+from sst_desktop.store.profile_types import has_profile_files
 from sst_desktop.store.unit_of_work import Actor
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ class OwnerInput:
     role: Role
     authority: Authority
     team_id: str | None = None
+    # First run on a device not yet enrolled: the team by name (sync later brings the real one).
+    team_name: str | None = None
 
 
 @dataclass
@@ -106,19 +109,36 @@ def create_context(
 
 def write_owner(engine: Engine, owner: OwnerInput) -> None:
     staff_id, now = new_id(), datetime.now(UTC)
+    stamps = {
+        "record_class": RecordClass.ORGANISATION,
+        "created_at": now,
+        "updated_at": now,
+        "created_by": staff_id,
+        "updated_by": staff_id,
+    }
+    team_id = owner.team_id
     with Session(engine) as session, session.begin():
+        if team_id is None and owner.team_name and owner.team_name.strip():
+            team_id = new_id()
+            session.add(
+                Team(
+                    id=team_id,
+                    name=owner.team_name.strip(),
+                    district_id=None,
+                    programme=None,
+                    authority=owner.authority,
+                    **stamps,
+                )
+            )
+            session.flush()  # no relationship orders the inserts; the staff row points here
         session.add(
             Staff(
                 id=staff_id,
                 name=owner.name,
                 role=owner.role,
                 authority=owner.authority,
-                team_id=owner.team_id,
-                record_class=RecordClass.ORGANISATION,
-                created_at=now,
-                updated_at=now,
-                created_by=staff_id,
-                updated_by=staff_id,
+                team_id=team_id,
+                **stamps,
             )
         )
         session.add(ProfileSetting(key=OWNER_KEY, value=staff_id))
@@ -150,6 +170,23 @@ def open_context(
         rules,
         actor,
         pending_recovery_code=unlocked.pending_recovery_code,
+    )
+
+
+def profile_exists(profile_dir: Path) -> bool:
+    """Whether ``profile_dir`` holds a profile (or the remains of one): never create over it."""
+    return has_profile_files(profile_dir)
+
+
+def replace_passphrase(profile_dir: Path, old_secret: str, new_passphrase: str) -> None:
+    """A new passphrase, proven by the old one or the recovery code."""
+    profile.change_passphrase(profile_dir, old_secret, new_passphrase, kdf_policy())
+
+
+def unlock_wait_seconds(profile_dir: Path, clock: Clock | None = None) -> int:
+    """How long the unlock screen must wait after repeated wrong passphrases (0: not at all)."""
+    return unlock_throttle.remaining_wait(
+        unlock_throttle.read_state(profile_dir), clock or SystemClock()
     )
 
 

@@ -112,21 +112,18 @@ def _protected_ok(uow: UnitOfWork, ctx: ServiceContext, case: Case) -> bool:
 def _matches(item: CaseListItem, flt: CaseFilter) -> bool:
     if flt.mine_only and not item.mine:
         return False
-    if not flt.text:
-        return True
-    needle = flt.text.casefold().replace("-", "")
-    haystack = " ".join(
-        filter(
-            None,
-            (
-                item.student_name,
-                item.school_name,
-                item.reference,
-                (item.personal_id or "").replace("-", ""),
-            ),
-        )
-    )
-    return needle in haystack.casefold().replace("-", "")
+    return not flt.text or search_needle(flt.text) in search_key(item)
+
+
+def search_key(item: CaseListItem) -> str:
+    """What "search as you type" looks in: name, school, reference, identity number (with and
+    without its hyphen), case-folded. Computed once per item; the window keeps it per row."""
+    parts = (item.student_name, item.school_name, item.reference, item.personal_id)
+    return " ".join(p for p in parts if p).casefold().replace("-", "")
+
+
+def search_needle(text: str) -> str:
+    return text.strip().casefold().replace("-", "")
 
 
 def case_detail(ctx: ServiceContext, case_id: str) -> CaseDetail:

@@ -57,15 +57,21 @@ def write_state(directory: Path, state: ThrottleState, ops: FileOps) -> None:
     write_atomically(ops, directory / STATE_FILE, json.dumps(data, sort_keys=True).encode())
 
 
-def check_not_throttled(state: ThrottleState, clock: Clock) -> None:
+def remaining_wait(state: ThrottleState, clock: Clock) -> int:
+    """Seconds until the next attempt is allowed (0: now)."""
     delay = delay_seconds(state.failures)
     if not delay or state.last_failure_at is None:
-        return
+        return 0
     elapsed = clock.now() - state.last_failure_at
     # A clock set backwards must not lengthen the wait beyond one full delay.
     remaining = min(timedelta(seconds=delay) - elapsed, timedelta(seconds=delay))
-    if remaining > timedelta(0):
-        raise SstError(THROTTLED, seconds=math.ceil(remaining.total_seconds()))
+    return max(0, math.ceil(remaining.total_seconds()))
+
+
+def check_not_throttled(state: ThrottleState, clock: Clock) -> None:
+    seconds = remaining_wait(state, clock)
+    if seconds:
+        raise SstError(THROTTLED, seconds=seconds)
 
 
 def record_attempt(directory: Path, state: ThrottleState, clock: Clock, ops: FileOps) -> None:

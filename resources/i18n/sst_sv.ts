@@ -1,0 +1,1387 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>AbsenceMeasure</name>
+    <message>
+        <source>Total absence</source>
+        <translation>Total frånvaro</translation>
+    </message>
+    <message>
+        <source>Authorised absence</source>
+        <translation>Giltig frånvaro</translation>
+    </message>
+    <message>
+        <source>Unauthorised absence</source>
+        <translation>Ogiltig frånvaro</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionOutcome</name>
+    <message>
+        <source>Admitted</source>
+        <translation>Antagen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Avslag</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+</context>
+<context>
+    <name>Authority</name>
+    <message>
+        <source>School</source>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <translation>Socialtjänsten</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <source>Requested</source>
+        <translation>Förfrågan</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Beslutad</translation>
+    </message>
+    <message>
+        <source>Information meeting</source>
+        <translation>Informationsmöte</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Uppstartad</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Pågående</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Avslutas</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Ansökt</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Bedömd</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Antagen</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Six-month evaluation</source>
+        <translation>Sexmånadersutvärdering</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>Uppföljd</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Avslag</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Återtagen</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Överlämnad</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Åk</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Öppnat</translation>
+    </message>
+    <message>
+        <source>Protected identity</source>
+        <translation>Skyddad identitet</translation>
+    </message>
+</context>
+<context>
+    <name>CasesScreen</name>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Search name, identity number, school or case</source>
+        <translation>Sök namn, personnummer, skola eller ärende</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Sök ärenden</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Alla insatser</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>Alla skolor</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Alla stadsdelar</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Stadsdel</translation>
+    </message>
+    <message>
+        <source>&amp;Mine only</source>
+        <translation>&amp;Bara mina</translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation>Ärendelista</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases</source>
+        <translation>%1 av %2 ärenden</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureReason</name>
+    <message>
+        <source>Goals met</source>
+        <translation>Målen uppfyllda</translation>
+    </message>
+    <message>
+        <source>Support cannot be carried out</source>
+        <translation>Insatsen kan inte genomföras</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>Avslutad i förtid</translation>
+    </message>
+    <message>
+        <source>Other support needed</source>
+        <translation>Annat stöd behövs</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Flyttat</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Annat skäl</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPartyKind</name>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPurpose</name>
+    <message>
+        <source>Taking part in the information meeting</source>
+        <translation>Delta i informationsmötet</translation>
+    </message>
+    <message>
+        <source>SST support</source>
+        <translation>Stöd från SST</translation>
+    </message>
+    <message>
+        <source>Referral to SST plus</source>
+        <translation>Aktualisering till SST plus</translation>
+    </message>
+    <message>
+        <source>Sharing between school and social services</source>
+        <translation>Uppgifter delas mellan skola och socialtjänst</translation>
+    </message>
+    <message>
+        <source>First meeting at home</source>
+        <translation>Första mötet i hemmet</translation>
+    </message>
+    <message>
+        <source>Follow-up after closure</source>
+        <translation>Uppföljning efter avslut</translation>
+    </message>
+</context>
+<context>
+    <name>ContactKind</name>
+    <message>
+        <source>Home visit</source>
+        <translation>Hembesök</translation>
+    </message>
+    <message>
+        <source>Daily contact</source>
+        <translation>Daglig kontakt</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefonsamtal</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>School visit</source>
+        <translation>Skolbesök</translation>
+    </message>
+    <message>
+        <source>Other contact</source>
+        <translation>Annan kontakt</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionKind</name>
+    <message>
+        <source>Decision on assistance</source>
+        <translation>Biståndsbeslut</translation>
+    </message>
+    <message>
+        <source>Special support</source>
+        <translation>Särskilt stöd</translation>
+    </message>
+    <message>
+        <source>Additional adaptations</source>
+        <translation>Extra anpassningar</translation>
+    </message>
+    <message>
+        <source>Continuation decision</source>
+        <translation>Beslut om fortsatt insats</translation>
+    </message>
+    <message>
+        <source>Decision to start SST</source>
+        <translation>Beslut om start i SST</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Welcome to SST Desktop</source>
+        <translation>Välkommen till SST Desktop</translation>
+    </message>
+    <message>
+        <source>Your profile keeps everything you record encrypted on this computer. Choose a passphrase only you know; without it or the recovery code nobody can open it.</source>
+        <translation>Din profil sparar allt du dokumenterar krypterat på den här datorn. Välj en lösenfras som bara du känner till; utan den eller återställningskoden kan ingen öppna profilen.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>e.g. SST Västerort</source>
+        <translation>t.ex. SST Västerort</translation>
+    </message>
+    <message>
+        <source>&amp;Create profile</source>
+        <translation>&amp;Skapa profil</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Roll</translation>
+    </message>
+    <message>
+        <source>&amp;Authority</source>
+        <translation>&amp;Huvudman</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted profile…</source>
+        <translation>Skapar den krypterade profilen…</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Din återställningskod</translation>
+    </message>
+    <message>
+        <source>If you forget your passphrase, this code is the only way back into your profile. It is shown only now. Print it or write it down and keep it locked away, not on this computer.</source>
+        <translation>Om du glömmer din lösenfras är den här koden enda vägen tillbaka in i profilen. Den visas bara nu. Skriv ut den eller skriv ner den och förvara den inlåst, inte på den här datorn.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Återställningskod</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery code somewhere safe</source>
+        <translation>Jag har förvarat återställningskoden på ett säkert ställe</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsätt</translation>
+    </message>
+</context>
+<context>
+    <name>Gender</name>
+    <message>
+        <source>Girl</source>
+        <translation>Flicka</translation>
+    </message>
+    <message>
+        <source>Boy</source>
+        <translation>Pojke</translation>
+    </message>
+    <message>
+        <source>Other gender identity</source>
+        <translation>Annan könsidentitet</translation>
+    </message>
+</context>
+<context>
+    <name>LegalBasis</name>
+    <message>
+        <source>Voluntary service</source>
+        <translation>Serviceinsats</translation>
+    </message>
+    <message>
+        <source>Needs-assessed assistance</source>
+        <translation>Biståndsbedömd insats</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Inte ansluten till någon server</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;vsluta</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPerspective</name>
+    <message>
+        <source>Pedagogical</source>
+        <translation>Pedagogiskt</translation>
+    </message>
+    <message>
+        <source>Psychological</source>
+        <translation>Psykologiskt</translation>
+    </message>
+    <message>
+        <source>Social-therapeutic</source>
+        <translation>Socialt-terapeutiskt</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingKind</name>
+    <message>
+        <source>Information meeting</source>
+        <translation>Informationsmöte</translation>
+    </message>
+    <message>
+        <source>Information and start meeting</source>
+        <translation>Kombinerat informations- och uppstartsmöte</translation>
+    </message>
+    <message>
+        <source>Start meeting</source>
+        <translation>Uppstartsmöte</translation>
+    </message>
+    <message>
+        <source>Review meeting</source>
+        <translation>Uppföljningsmöte</translation>
+    </message>
+    <message>
+        <source>Guardian meeting</source>
+        <translation>Träff med vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>SIP meeting</source>
+        <translation>SIP-möte</translation>
+    </message>
+    <message>
+        <source>Closing meeting</source>
+        <translation>Avslutningsmöte</translation>
+    </message>
+    <message>
+        <source>Booster session</source>
+        <translation>Booster-träff</translation>
+    </message>
+    <message>
+        <source>Internal staff meeting</source>
+        <translation>Tjänstepersonsmöte</translation>
+    </message>
+    <message>
+        <source>Pupil health team meeting</source>
+        <translation>Elevhälsomöte</translation>
+    </message>
+    <message>
+        <source>Absence review meeting</source>
+        <translation>Frånvarogenomlysning</translation>
+    </message>
+    <message>
+        <source>Initial session</source>
+        <translation>Initial träff</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingStatus</name>
+    <message>
+        <source>Booked</source>
+        <translation>Bokad</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <source>Rebooked</source>
+        <translation>Ombokad</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Inställd</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseForm</name>
+    <message>
+        <source>Use at least 10 characters.</source>
+        <translation>Använd minst 10 tecken.</translation>
+    </message>
+    <message>
+        <source>This is a common password.</source>
+        <translation>Det här är ett vanligt lösenord.</translation>
+    </message>
+    <message>
+        <source>Names are easy to guess.</source>
+        <translation>Namn är lätta att gissa.</translation>
+    </message>
+    <message>
+        <source>Words about school or the app are easy to guess.</source>
+        <translation>Ord om skolan eller appen är lätta att gissa.</translation>
+    </message>
+    <message>
+        <source>Keyboard patterns are easy to guess.</source>
+        <translation>Tangentbordsmönster är lätta att gissa.</translation>
+    </message>
+    <message>
+        <source>Repeated characters add little.</source>
+        <translation>Upprepade tecken gör den knappast starkare.</translation>
+    </message>
+    <message>
+        <source>Sequences such as abc or 123 are easy to guess.</source>
+        <translation>Följder som abc eller 123 är lätta att gissa.</translation>
+    </message>
+    <message>
+        <source>Years are easy to guess.</source>
+        <translation>Årtal är lätta att gissa.</translation>
+    </message>
+    <message>
+        <source>Dates are easy to guess.</source>
+        <translation>Datum är lätta att gissa.</translation>
+    </message>
+    <message>
+        <source>Look-alike symbols and reversed words do not help much.</source>
+        <translation>Liknande tecken och baklängesord hjälper inte mycket.</translation>
+    </message>
+    <message>
+        <source>A single common word is easy to guess.</source>
+        <translation>Ett enda vanligt ord är lätt att gissa.</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Mycket svag</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Svag</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Godtagbar</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Mycket stark</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Ny lösenfras</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Ny lösenfras igen</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Lösenfrasens styrka</translation>
+    </message>
+    <message>
+        <source>New &amp;passphrase</source>
+        <translation>Ny &amp;lösenfras</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;Igen</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Styrka</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De två lösenfraserna är olika.</translation>
+    </message>
+    <message>
+        <source>Several unrelated words are easy to remember and hard to guess.</source>
+        <translation>Flera orelaterade ord är lätta att komma ihåg och svåra att gissa.</translation>
+    </message>
+</context>
+<context>
+    <name>NotYetScreen</name>
+    <message>
+        <source>This part of SST Desktop comes in a later version.</source>
+        <translation>Den här delen av SST Desktop kommer i en senare version.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationLevel</name>
+    <message>
+        <source>Not attending</source>
+        <translation>Deltar inte</translation>
+    </message>
+    <message>
+        <source>Approaching school</source>
+        <translation>Närmar sig skolan</translation>
+    </message>
+    <message>
+        <source>Some lessons</source>
+        <translation>Några lektioner</translation>
+    </message>
+    <message>
+        <source>Most lessons</source>
+        <translation>De flesta lektioner</translation>
+    </message>
+    <message>
+        <source>Full participation</source>
+        <translation>Fullt deltagande</translation>
+    </message>
+</context>
+<context>
+    <name>PlanKind</name>
+    <message>
+        <source>Action plan</source>
+        <translation>Handlingsplan</translation>
+    </message>
+    <message>
+        <source>Implementation plan</source>
+        <translation>Genomförandeplan</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPerspective</name>
+    <message>
+        <source>Individual</source>
+        <translation>Individuellt</translation>
+    </message>
+    <message>
+        <source>School-related</source>
+        <translation>Pedagogiskt/skolrelaterat</translation>
+    </message>
+    <message>
+        <source>Social</source>
+        <translation>Socialt</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRevisionStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <source>Awaiting signatures</source>
+        <translation>Väntar på underskrifter</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Undertecknad</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Ersatt</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>SST</source>
+        <translation>SST</translation>
+    </message>
+    <message>
+        <source>SST plus</source>
+        <translation>SST plus</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCategory</name>
+    <message>
+        <source>Referral</source>
+        <translation>Aktualisering</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Möten</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Absence and participation</source>
+        <translation>Frånvaro och deltagande</translation>
+    </message>
+    <message>
+        <source>Mapping, pedagogical</source>
+        <translation>Kartläggning, pedagogisk</translation>
+    </message>
+    <message>
+        <source>Mapping, psychological</source>
+        <translation>Kartläggning, psykologisk</translation>
+    </message>
+    <message>
+        <source>Mapping, social</source>
+        <translation>Kartläggning, social</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Skattningar</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Planer</translation>
+    </message>
+    <message>
+        <source>Closure and follow-up</source>
+        <translation>Avslut och uppföljning</translation>
+    </message>
+</context>
+<context>
+    <name>RecordClass</name>
+    <message>
+        <source>Social services record</source>
+        <translation>Socialtjänstens journal</translation>
+    </message>
+    <message>
+        <source>Pupil health record</source>
+        <translation>Elevhälsans journal</translation>
+    </message>
+    <message>
+        <source>School record</source>
+        <translation>Skolans dokumentation</translation>
+    </message>
+    <message>
+        <source>Team working note</source>
+        <translation>Teamets arbetsanteckning</translation>
+    </message>
+    <message>
+        <source>Referral request</source>
+        <translation>Uppdragsförfrågan</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Loggning</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralRoute</name>
+    <message>
+        <source>Referral request</source>
+        <translation>Uppdragsförfrågan</translation>
+    </message>
+    <message>
+        <source>Application from school</source>
+        <translation>Ansökan från skolan</translation>
+    </message>
+    <message>
+        <source>Application from social services</source>
+        <translation>Ansökan från socialtjänsten</translation>
+    </message>
+    <message>
+        <source>The family&apos;s own application</source>
+        <translation>Familjens egen ansökan</translation>
+    </message>
+    <message>
+        <source>Report of concern</source>
+        <translation>Orosanmälan</translation>
+    </message>
+    <message>
+        <source>Already known to social services</source>
+        <translation>Redan aktuell hos socialtjänsten</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Family therapist</source>
+        <translation>Familjebehandlare</translation>
+    </message>
+    <message>
+        <source>School psychologist</source>
+        <translation>Skolpsykolog</translation>
+    </message>
+    <message>
+        <source>Coordinating psychologist</source>
+        <translation>Samordnande psykolog</translation>
+    </message>
+    <message>
+        <source>Special educator</source>
+        <translation>Specialpedagog</translation>
+    </message>
+    <message>
+        <source>School social worker</source>
+        <translation>Skolsocionom</translation>
+    </message>
+    <message>
+        <source>Case officer</source>
+        <translation>Socialsekreterare</translation>
+    </message>
+    <message>
+        <source>Intake officer</source>
+        <translation>Mottagningssekreterare</translation>
+    </message>
+    <message>
+        <source>School counsellor</source>
+        <translation>Skolkurator</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Rektor</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Lärare</translation>
+    </message>
+    <message>
+        <source>School nurse</source>
+        <translation>Skolsköterska</translation>
+    </message>
+    <message>
+        <source>Unit manager</source>
+        <translation>Enhetschef</translation>
+    </message>
+    <message>
+        <source>Project manager</source>
+        <translation>Projektledare</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolKind</name>
+    <message>
+        <source>Municipal school</source>
+        <translation>Kommunal skola</translation>
+    </message>
+    <message>
+        <source>Independent school</source>
+        <translation>Fristående skola</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>Home</source>
+        <translation>Hemmet</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>Annan plats</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Programme rules in force</source>
+        <translation>Gällande regler för insatserna</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle</source>
+        <translation>&amp;Lås efter inaktivitet</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Textstorlek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Programme rules (read-only)</source>
+        <translation>Regler för insatserna (skrivskyddat)</translation>
+    </message>
+    <message>
+        <source>every %1-%2 weeks</source>
+        <translation>var %1–%2:e vecka</translation>
+    </message>
+    <message>
+        <source>after %1 months</source>
+        <translation>efter %1 månader</translation>
+    </message>
+    <message>
+        <source>a written reason</source>
+        <translation>en skriftlig motivering</translation>
+    </message>
+    <message>
+        <source>a continuation decision</source>
+        <translation>ett beslut om fortsatt insats</translation>
+    </message>
+    <message>
+        <source>all districts</source>
+        <translation>alla stadsdelar</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1 (%2, från %3)</translation>
+    </message>
+    <message>
+        <source>%1 months; beyond it needs %2</source>
+        <translation>%1 månader; längre tid kräver %2</translation>
+    </message>
+    <message>
+        <source>School years</source>
+        <translation>Årskurser</translation>
+    </message>
+    <message>
+        <source>Absence threshold</source>
+        <translation>Frånvarogräns</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Tidsgräns</translation>
+    </message>
+    <message>
+        <source>Plan signers</source>
+        <translation>Undertecknar planen</translation>
+    </message>
+    <message>
+        <source>Follow-ups after closure (months)</source>
+        <translation>Uppföljning efter avslut (månader)</translation>
+    </message>
+</context>
+<context>
+    <name>SignerRole</name>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <translation>Socialtjänsten</translation>
+    </message>
+</context>
+<context>
+    <name>SstError</name>
+    <message>
+        <source>Absence cannot be measured before the period has ended.</source>
+        <translation>Frånvaron kan inte mätas innan perioden är slut.</translation>
+    </message>
+    <message>
+        <source>An absence percentage must be between 0 and 100 (got {value}).</source>
+        <translation>Frånvaron i procent måste vara mellan 0 och 100 (angivet: {value}).</translation>
+    </message>
+    <message>
+        <source>The period must end on or after its start.</source>
+        <translation>Perioden måste sluta samma dag som den börjar eller senare.</translation>
+    </message>
+    <message>
+        <source>Changing the suggested priority needs a written reason.</source>
+        <translation>Att ändra den föreslagna förturen kräver en skriftlig motivering.</translation>
+    </message>
+    <message>
+        <source>Closing a case needs the closure details (reason, goals met).</source>
+        <translation>För att avsluta ärendet behövs uppgifter om avslutet (skäl, om målen uppfyllts).</translation>
+    </message>
+    <message>
+        <source>That staff member is not assigned to this case.</source>
+        <translation>Den personen är inte tilldelad ärendet.</translation>
+    </message>
+    <message>
+        <source>No {entity} with id {id} in this profile.</source>
+        <translation>Det finns ingen post av typen {entity} med id {id} i profilen.</translation>
+    </message>
+    <message>
+        <source>This case is not assigned to your team.</source>
+        <translation>Ärendet hör inte till ditt team.</translation>
+    </message>
+    <message>
+        <source>The field {field} is required.</source>
+        <translation>Fältet {field} måste fyllas i.</translation>
+    </message>
+    <message>
+        <source>Only staff of {authority} may record a {entity}.</source>
+        <translation>Bara personal hos {authority} får registrera {entity}.</translation>
+    </message>
+    <message>
+        <source>No passphrase given: set SST_PASSPHRASE, use --passphrase-file, or run in a terminal.</source>
+        <translation>Ingen lösenfras angiven: sätt SST_PASSPHRASE, använd --passphrase-file eller kör i en terminal.</translation>
+    </message>
+    <message>
+        <source>No case with reference {reference} in your list.</source>
+        <translation>Inget ärende med beteckningen {reference} finns i din lista.</translation>
+    </message>
+    <message>
+        <source>Cannot read the passphrase file {file}.</source>
+        <translation>Det går inte att läsa lösenfrasfilen {file}.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De två lösenfraserna är olika.</translation>
+    </message>
+    <message>
+        <source>This case already has a closure recorded.</source>
+        <translation>Ärendet har redan ett registrerat avslut.</translation>
+    </message>
+    <message>
+        <source>Goals met must be yes, partly or no.</source>
+        <translation>Måluppfyllelse ska vara ja, delvis eller nej.</translation>
+    </message>
+    <message>
+        <source>The programme rules in {file} are not valid: {field}: {problem}</source>
+        <translation>Reglerna för insatserna i {file} är inte giltiga: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>No programme rules for {programme} are in force on {day}.</source>
+        <translation>Inga regler för {programme} gäller den {day}.</translation>
+    </message>
+    <message>
+        <source>The organisation configuration {file} is not valid: {field}: {problem}</source>
+        <translation>Organisationens inställningsfil {file} är inte giltig: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>A consent must name the kinds of records it covers; &apos;everything&apos; is not a valid scope.</source>
+        <translation>Ett samtycke måste ange vilka slags uppgifter det gäller; ”allt” är inte ett giltigt omfång.</translation>
+    </message>
+    <message>
+        <source>A consent must name at least one purpose.</source>
+        <translation>Ett samtycke måste ange minst ett syfte.</translation>
+    </message>
+    <message>
+        <source>The student answers for themselves: add the student&apos;s answer.</source>
+        <translation>Eleven svarar själv: lägg till elevens svar.</translation>
+    </message>
+    <message>
+        <source>A consent cannot end before the day it was given.</source>
+        <translation>Ett samtycke kan inte upphöra före dagen det lämnades.</translation>
+    </message>
+    <message>
+        <source>This consent was already withdrawn.</source>
+        <translation>Samtycket är redan återkallat.</translation>
+    </message>
+    <message>
+        <source>A consent cannot be withdrawn before it was given.</source>
+        <translation>Ett samtycke kan inte återkallas innan det har lämnats.</translation>
+    </message>
+    <message>
+        <source>A duration must be between 0 and 1440 minutes (got {value}).</source>
+        <translation>Tiden måste vara mellan 0 och 1440 minuter (angivet: {value}).</translation>
+    </message>
+    <message>
+        <source>A held contact is final; record a correction that says why instead.</source>
+        <translation>En genomförd kontakt kan inte ändras; registrera i stället en rättelse som säger varför.</translation>
+    </message>
+    <message>
+        <source>The profile already holds {cases} cases; demo data goes into a new one.</source>
+        <translation>Profilen innehåller redan {cases} ärenden; demodata läggs i en ny profil.</translation>
+    </message>
+    <message>
+        <source>This follow-up is already recorded.</source>
+        <translation>Uppföljningen är redan registrerad.</translation>
+    </message>
+    <message>
+        <source>Subjects passed must be between 0 and the number of subjects.</source>
+        <translation>Antal godkända ämnen måste vara mellan 0 och antalet ämnen.</translation>
+    </message>
+    <message>
+        <source>The {perspective} section belongs to its author; only they can change it.</source>
+        <translation>Avsnittet {perspective} tillhör den som skrev det; bara den personen kan ändra det.</translation>
+    </message>
+    <message>
+        <source>A meeting that is {status} cannot be {action}; book a new one instead.</source>
+        <translation>Ett möte med status {status} kan inte {action}; boka ett nytt i stället.</translation>
+    </message>
+    <message>
+        <source>The personal identity number is not valid ({reason}). Check the digits, or leave it empty.</source>
+        <translation>Personnumret är inte giltigt ({reason}). Kontrollera siffrorna eller lämna fältet tomt.</translation>
+    </message>
+    <message>
+        <source>The plan still needs signatures from: {missing}.</source>
+        <translation>Planen behöver fortfarande underskrift av: {missing}.</translation>
+    </message>
+    <message>
+        <source>A plan needs at least one goal before it is signed.</source>
+        <translation>En plan behöver minst ett mål innan den undertecknas.</translation>
+    </message>
+    <message>
+        <source>Revision {number} is not waiting for signatures.</source>
+        <translation>Version {number} väntar inte på underskrifter.</translation>
+    </message>
+    <message>
+        <source>Revision {number} is still open; finish or sign it first.</source>
+        <translation>Version {number} är fortfarande öppen; gör klart eller underteckna den först.</translation>
+    </message>
+    <message>
+        <source>Revision {number} of this plan is {status} and cannot be changed; start a new revision.</source>
+        <translation>Version {number} av planen är {status} och kan inte ändras; påbörja en ny version.</translation>
+    </message>
+    <message>
+        <source>An intervention needs a toolbox item or a description.</source>
+        <translation>En insats behöver ett verktyg ur verktygslådan eller en beskrivning.</translation>
+    </message>
+    <message>
+        <source>No toolbox item with code {tool}.</source>
+        <translation>Det finns inget verktyg med koden {tool}.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is not empty; choose another.</source>
+        <translation>Mappen {folder} för säkerhetskopian är inte tom; välj en annan.</translation>
+    </message>
+    <message>
+        <source>There is already an SST profile in the chosen folder; it was not changed.</source>
+        <translation>Det finns redan en SST-profil i den valda mappen; den har inte ändrats.</translation>
+    </message>
+    <message>
+        <source>The key file {file} is damaged (checksum mismatch or unreadable); it was not changed. Restore it from a backup or use the organisation&apos;s escrow.</source>
+        <translation>Nyckelfilen {file} är skadad (kontrollsumman stämmer inte eller den går inte att läsa); den har inte ändrats. Återställ den från en säkerhetskopia eller använd organisationens reservnyckel.</translation>
+    </message>
+    <message>
+        <source>The key file {file} does not exist.</source>
+        <translation>Nyckelfilen {file} finns inte.</translation>
+    </message>
+    <message>
+        <source>A key rotation with the recovery code needs a new passphrase (SST_NEW_PASSPHRASE for sst).</source>
+        <translation>Ett nyckelbyte med återställningskoden kräver en ny lösenfras (SST_NEW_PASSPHRASE för sst).</translation>
+    </message>
+    <message>
+        <source>The profile in {file} has no owner recorded; it was not set up fully.</source>
+        <translation>Profilen i {file} saknar ägare; den skapades inte färdigt.</translation>
+    </message>
+    <message>
+        <source>There is no SST profile in the chosen folder.</source>
+        <translation>Det finns ingen SST-profil i den valda mappen.</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts; try again in {seconds} s.</source>
+        <translation>För många felaktiga försök; försök igen om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too easy to guess (strength {score} of 4); use at least 10 characters, for example several unrelated words.</source>
+        <translation>Lösenfrasen är för lätt att gissa (styrka {score} av 4); använd minst 10 tecken, till exempel flera orelaterade ord.</translation>
+    </message>
+    <message>
+        <source>The passphrase or recovery code is wrong.</source>
+        <translation>Lösenfrasen eller återställningskoden är fel.</translation>
+    </message>
+    <message>
+        <source>Rating item {item} must be between {low} and {high} (got {value}).</source>
+        <translation>Skattningen {item} måste vara mellan {low} och {high} (angivet: {value}).</translation>
+    </message>
+    <message>
+        <source>An absence percentage must be between 0 and 100.</source>
+        <translation>Frånvaron i procent måste vara mellan 0 och 100.</translation>
+    </message>
+    <message>
+        <source>This referral request is already decided.</source>
+        <translation>Uppdragsförfrågan är redan beslutad.</translation>
+    </message>
+    <message>
+        <source>The field {field} seems to hold a personal identity number; a referral request must be anonymous until the family has said yes.</source>
+        <translation>Fältet {field} verkar innehålla ett personnummer; en uppdragsförfrågan ska vara anonym tills familjen har sagt ja.</translation>
+    </message>
+    <message>
+        <source>A student can be linked to the request only after the family has said yes (consent).</source>
+        <translation>En elev kan kopplas till förfrågan först när familjen har sagt ja (samtycke).</translation>
+    </message>
+    <message>
+        <source>The database file {file} is in use by another program.</source>
+        <translation>Databasfilen {file} används av ett annat program.</translation>
+    </message>
+    <message>
+        <source>The database file {file} is damaged or is not an SST database (the key was right).</source>
+        <translation>Databasfilen {file} är skadad eller är ingen SST-databas (nyckeln var rätt).</translation>
+    </message>
+    <message>
+        <source>The database file {file} does not exist.</source>
+        <translation>Databasfilen {file} finns inte.</translation>
+    </message>
+    <message>
+        <source>Records are never deleted directly; mark them deleted or purge them.</source>
+        <translation>Uppgifter raderas aldrig direkt; markera dem som borttagna eller gallra dem.</translation>
+    </message>
+    <message>
+        <source>This profile was written by a newer version of SST Desktop (schema {revision}); update the app to open it.</source>
+        <translation>Profilen skapades av en nyare version av SST Desktop (schema {revision}); uppdatera appen för att öppna den.</translation>
+    </message>
+    <message>
+        <source>The SQLite library in use has no encryption; refusing to open.</source>
+        <translation>SQLite-biblioteket som används saknar kryptering; profilen öppnas inte.</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the identity number.</source>
+        <translation>Födelsedatumet stämmer inte med personnumret.</translation>
+    </message>
+    <message>
+        <source>School year must be F (0) to 10 (got {value}).</source>
+        <translation>Årskursen måste vara F (0) till 10 (angivet: {value}).</translation>
+    </message>
+    <message>
+        <source>A case that is &apos;{status}&apos; cannot move to {target}; only open cases change programme.</source>
+        <translation>Ett ärende med status ”{status}” kan inte flyttas till {target}; bara pågående ärenden kan byta insats.</translation>
+    </message>
+    <message>
+        <source>The support can start only when the student and guardians have consented to it.</source>
+        <translation>Insatsen kan starta först när eleven och vårdnadshavarna har samtyckt.</translation>
+    </message>
+    <message>
+        <source>Continuing after the six-month evaluation needs a continuation decision.</source>
+        <translation>Att fortsätta efter sexmånadersutvärderingen kräver ett beslut om fortsatt insats.</translation>
+    </message>
+    <message>
+        <source>A declined student must be given guidance to other support; record it first.</source>
+        <translation>En elev som fått avslag ska få vägledning till annat stöd; registrera den först.</translation>
+    </message>
+    <message>
+        <source>A case in {programme} cannot go from &apos;{from_status}&apos; to &apos;{to_status}&apos;; allowed next steps: {allowed}.</source>
+        <translation>Ett ärende i {programme} kan inte gå från ”{from_status}” till ”{to_status}”; tillåtna nästa steg: {allowed}.</translation>
+    </message>
+    <message>
+        <source>The case is past its time limit; write the reason for the longer support first.</source>
+        <translation>Ärendet har passerat tidsgränsen; skriv först motiveringen till det längre stödet.</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the step was not saved. Everything saved before is safe. Please report it to support.</source>
+        <translation>Något gick fel och steget sparades inte. Allt som sparats tidigare finns kvar. Rapportera gärna felet till supporten.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Unlock SST Desktop</source>
+        <translation>Lås upp SST Desktop</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock är på.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Lås upp</translation>
+    </message>
+    <message>
+        <source>Use &amp;recovery code</source>
+        <translation>Använd å&amp;terställningskod</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Lösenfras</translation>
+    </message>
+    <message>
+        <source>Use your recovery code</source>
+        <translation>Använd din återställningskod</translation>
+    </message>
+    <message>
+        <source>Type the recovery code you stored when the profile was created, then choose a new passphrase. The code keeps working until the key is rotated.</source>
+        <translation>Skriv återställningskoden som du sparade när profilen skapades och välj sedan en ny lösenfras. Koden fortsätter att gälla tills nyckeln byts.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Återställningskod</translation>
+    </message>
+    <message>
+        <source>Set new passphrase and &amp;unlock</source>
+        <translation>Spara ny lösenfras och lås &amp;upp</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code</source>
+        <translation>Återställnings&amp;kod</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n s</source>
+        <translation>
+            <numerusform>Försök igen om %n s</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Today</source>
+        <translation>Idag</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Requests and applications</source>
+        <translation>Förfrågningar och ansökningar</translation>
+    </message>
+    <message>
+        <source>Team meeting</source>
+        <translation>Teammöte</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigering</translation>
+    </message>
+</context>
+</TS>

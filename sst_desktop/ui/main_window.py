@@ -1,0 +1,144 @@
+"""The one window: first run or unlock while locked, the workspace while unlocked.
+
+Locking (Ctrl+L, the idle timer, or closing) waits for running work, clears every screen, closes
+the database (the key goes with the engine) and shows the unlock screen again. The window title
+never names a person.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from sst_desktop.app_context import AppContext, profile_exists
+from sst_desktop.config.settings import Settings
+from sst_desktop.ui.appearance import apply_text_size
+from sst_desktop.ui.i18n import install_language
+from sst_desktop.ui.idle_lock import IdleWatcher
+from sst_desktop.ui.screens.first_run.first_run_screen import FirstRunScreen
+from sst_desktop.ui.screens.unlock.unlock_screen import UnlockScreen
+from sst_desktop.ui.tasks import TaskRunner
+from sst_desktop.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        profile_dir: Path,
+        settings: Settings,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("SST Desktop")
+        self.profile_dir, self.settings = profile_dir, settings
+        self.runner = runner or TaskRunner(self)
+        self.context: AppContext | None = None
+        self.workspace: Workspace | None = None
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.unlock_screen: UnlockScreen | None = None
+        self.first_run: FirstRunScreen | None = None
+        self.idle = IdleWatcher(settings.get("auto_lock_minutes"), self)
+        self.idle.idle.connect(self.lock)
+        self.sync_state = QLabel(self.tr("Not connected to a server"), self)
+        self.statusBar().addPermanentWidget(self.sync_state)
+        self._build_menu()
+        self._show_locked()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setEnabled(False)
+        self.lock_action.triggered.connect(self.lock)
+        menu.addAction(self.lock_action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+
+    def _show_locked(self) -> None:
+        if profile_exists(self.profile_dir):
+            if self.unlock_screen is None:
+                self.unlock_screen = UnlockScreen(self.profile_dir, self.runner, self)
+                self.unlock_screen.unlocked.connect(self._unlocked)
+                self.stack.addWidget(self.unlock_screen)
+            self.unlock_screen.reset()
+            self.stack.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.passphrase.setFocus()
+        else:
+            self.first_run = FirstRunScreen(self.profile_dir, self.runner, self)
+            self.first_run.created.connect(self._unlocked)
+            self.stack.addWidget(self.first_run)
+            self.stack.setCurrentWidget(self.first_run)
+
+    def _unlocked(self, context: AppContext) -> None:
+        self.context = context
+        if self.first_run is not None:
+            self.stack.removeWidget(self.first_run)
+            self.first_run.deleteLater()
+            self.first_run = None
+        self._build_workspace(context)
+        self.lock_action.setEnabled(True)
+        self.idle.start()
+        log.info("profile unlocked")
+
+    def _build_workspace(self, context: AppContext) -> Workspace:
+        self.workspace = Workspace(context, self.runner, self.settings, self)
+        self.workspace.auto_lock_changed.connect(self.idle.set_minutes)
+        self.workspace.language_changed.connect(self._language_changed)
+        self.workspace.text_size_changed.connect(apply_text_size)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        return self.workspace
+
+    def _drop_workspace(self) -> None:
+        if self.workspace is not None:
+            self.workspace.tear_down()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    def _language_changed(self, language: str) -> None:
+        """Rebuild the screens in the new language (every text comes from tr() at build)."""
+        install_language(language)
+        self._retranslate_chrome()
+        if self.context is not None:
+            self.runner.wait()
+            self._drop_workspace()
+            self._build_workspace(self.context).show_screen("settings")
+
+    def _retranslate_chrome(self) -> None:
+        self.menuBar().clear()
+        self._build_menu()
+        self.lock_action.setEnabled(self.context is not None)
+        self.sync_state.setText(self.tr("Not connected to a server"))
+
+    def lock(self) -> None:
+        """Close everything that holds data; show the unlock screen. Safe to call twice."""
+        if self.context is None:
+            return
+        self.idle.stop()
+        self.runner.wait()
+        self._drop_workspace()
+        self.context.close()
+        self.context = None
+        self.lock_action.setEnabled(False)
+        self._show_locked()
+        log.info("profile locked")
+
+    @property
+    def locked(self) -> bool:
+        return self.context is None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        super().closeEvent(event)

@@ -1,0 +1,118 @@
+"""The unlocked application: navigation on the left, one screen at a time on the right.
+
+Built for one ``AppContext`` and thrown away on lock, so no screen can outlive the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.app_context import AppContext
+from sst_desktop.config.settings import Settings
+from sst_desktop.ui.screens.cases.cases_screen import CasesScreen
+from sst_desktop.ui.screens.settings.settings_screen import SettingsScreen
+from sst_desktop.ui.tasks import TaskRunner
+
+NAVIGATION = (
+    ("today", QT_TRANSLATE_NOOP("Workspace", "Today")),
+    ("cases", QT_TRANSLATE_NOOP("Workspace", "Cases")),
+    ("requests", QT_TRANSLATE_NOOP("Workspace", "Requests and applications")),
+    ("team_meeting", QT_TRANSLATE_NOOP("Workspace", "Team meeting")),
+    ("conflicts", QT_TRANSLATE_NOOP("Workspace", "Conflicts")),
+    ("reports", QT_TRANSLATE_NOOP("Workspace", "Reports")),
+    ("settings", QT_TRANSLATE_NOOP("Workspace", "Settings")),
+)
+
+
+class NotYetScreen(QWidget):
+    """Honest placeholder for a screen a later release brings."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title, self)
+        heading.setObjectName("screenTitle")
+        note = QLabel(self.tr("This part of SST Desktop comes in a later version."), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+
+class Workspace(QWidget):
+    language_changed = Signal(str)
+    auto_lock_changed = Signal(int)
+    text_size_changed = Signal(int)
+
+    def __init__(
+        self,
+        context: AppContext,
+        runner: TaskRunner,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self._runner, self._settings = context, runner, settings
+        self.navigation = QListWidget(self)
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setMaximumWidth(260)
+        self.stack = QStackedWidget(self)
+        self.screens: dict[str, QWidget] = {}
+        for key, title in NAVIGATION:
+            self._add_screen(key, QCoreApplication.translate("Workspace", title))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.navigation.currentRowChanged.connect(self._show_row)
+        self.navigation.setCurrentRow(1)
+
+    def _builders(self) -> dict[str, Callable[[], QWidget]]:
+        return {
+            "cases": lambda: CasesScreen(self.context, self._runner, self),
+            "settings": self._settings_screen,
+        }
+
+    def _settings_screen(self) -> QWidget:
+        screen = SettingsScreen(self._settings, self.context, self)
+        screen.language_changed.connect(self.language_changed)
+        screen.auto_lock_changed.connect(self.auto_lock_changed)
+        screen.text_size_changed.connect(self.text_size_changed)
+        return screen
+
+    def _add_screen(self, key: str, title: str) -> None:
+        build = self._builders().get(key)
+        screen = build() if build else NotYetScreen(title, self)
+        screen.setObjectName(f"screen_{key}")
+        self.screens[key] = screen
+        self.stack.addWidget(screen)
+        item = QListWidgetItem(title, self.navigation)
+        item.setData(0x0100, key)
+
+    def _show_row(self, row: int) -> None:
+        key = NAVIGATION[row][0]
+        screen = self.screens[key]
+        self.stack.setCurrentWidget(screen)
+        refresh = getattr(screen, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def show_screen(self, key: str) -> QWidget:
+        self.navigation.setCurrentRow([k for k, _t in NAVIGATION].index(key))
+        return self.screens[key]
+
+    def tear_down(self) -> None:
+        """Drop every row of personal data the screens hold (the lock calls it)."""
+        for screen in self.screens.values():
+            clear = getattr(screen, "clear", None)
+            if callable(clear):
+                clear()
