@@ -14,7 +14,8 @@ HOLDS_IDENTITY = error_code(
     "The field {field} seems to hold a personal identity number; a referral request must be "
     "anonymous until the family has said yes.",
 )
-_CANDIDATE = re.compile(r"(?<!\d)(?:\d{2})?\d{6}\s?[-+]?\s?\d{4}(?!\d)")
+# Not inside a longer word or number (a UUID's hex groups hold digit runs that look like one).
+_CANDIDATE = re.compile(r"(?<![\w-])(?:\d{2})?\d{6}\s?[-+]?\s?\d{4}(?![\w-])")
 
 
 def contains_personal_id(text: str, today: date) -> bool:

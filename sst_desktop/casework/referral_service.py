@@ -89,7 +89,7 @@ def receive_referral_request(
     texts = {
         f.name: getattr(data, f.name)
         for f in fields(data)
-        if isinstance(getattr(data, f.name), str)
+        if isinstance(getattr(data, f.name), str) and not f.name.endswith("_id")  # ids: ours
     }
     require_no_identity(texts, ctx.clock.today())
     with ctx.unit_of_work() as uow:

@@ -142,6 +142,10 @@ def _load_file(path: Path, defaults: dict[Programme, dict[str, Any]]) -> list[Pr
         ) from exc
     except (KeyError, ValueError, TypeError) as exc:
         raise SstError(CONFIG_INVALID, file=path.name, field="(file)", problem=str(exc)) from exc
+    except OSError as exc:
+        raise SstError(
+            CONFIG_INVALID, file=path.name, field="(file)", problem="cannot be read"
+        ) from exc
 
 
 def load_programme_rules(paths: list[Path]) -> ProgrammeRules:

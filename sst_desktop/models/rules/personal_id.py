@@ -1,5 +1,6 @@
 """Swedish personal identity numbers (personnummer) and coordination numbers
-(samordningsnummer, day + 60), via python-stdnum for the checksum and date rules.
+(samordningsnummer, day + 60). python-stdnum's Luhn does the checksum; the date rule is ours
+because ``stdnum.se.personnummer`` refuses coordination numbers (it reads day 61 as a date).
 
 Errors never carry the number itself: the reason is one of ``format``, ``checksum``, ``date``.
 """
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from stdnum.se import personnummer
+from stdnum import luhn
 
 from sst_desktop.errors import ValidationError, error_code
 
@@ -36,21 +37,12 @@ def parse_personal_id(text: str, *, today: date) -> PersonalId:
     if match is None:
         raise ValidationError(INVALID, reason="format")
     century, short, separator, serial = match.groups()
-    digits10 = short + serial
-    if not personnummer.is_valid(digits10):
-        if _luhn_ok(digits10):
-            raise ValidationError(INVALID, reason="date")
+    if not luhn.is_valid(short + serial):
         raise ValidationError(INVALID, reason="checksum")
     birth = _birth_date(century, short, separator, today)
     if birth is None or birth > today:
         raise ValidationError(INVALID, reason="date")
     return PersonalId(f"{birth.year // 100:02d}{short}{serial}", birth, int(short[4:6]) > 60)
-
-
-def _luhn_ok(digits: str) -> bool:
-    from stdnum import luhn
-
-    return bool(luhn.is_valid(digits))
 
 
 def _birth_date(century: str | None, short: str, separator: str, today: date) -> date | None:
@@ -76,7 +68,5 @@ def format_personal_id(pid: PersonalId) -> str:
 
 def synthetic_personal_id(birth_date: date, serial: int) -> str:
     """A valid 12-digit number for demo data, birth number in the synthetic 980-999 range."""
-    from stdnum import luhn
-
     nine = f"{birth_date:%y%m%d}{SYNTHETIC_SERIAL_BASE + serial % 20:03d}"
     return f"{birth_date.year // 100:02d}{nine}{luhn.calc_check_digit(nine)}"
