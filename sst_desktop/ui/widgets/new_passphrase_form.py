@@ -66,18 +66,17 @@ class NewPassphraseForm(QObject):
         self.advice = QLabel(parent)
         self.advice.setWordWrap(True)
         self.advice.setObjectName("hint")
-        # A wrapped label in a form row gets no height-for-width: reserve three lines.
-        self.advice.setMinimumHeight(self.advice.fontMetrics().lineSpacing() * 3)
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
         self._valid = False
         self._update()
 
     def add_rows(self, form: QFormLayout) -> None:
+        """The fields go into the caller's form; the caller puts ``advice`` below the form (a
+        wrapped label inside a form row gets no height for its second line)."""
         form.addRow(self.tr("New &passphrase"), self.first)
         form.addRow(self.tr("&Again"), self.second)
         form.addRow(self.tr("Strength"), self.meter)
-        form.addRow(self.advice)
 
     def setEnabled(self, enabled: bool) -> None:
         for widget in (self.first, self.second, self.meter):

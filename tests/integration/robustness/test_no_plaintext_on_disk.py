@@ -294,17 +294,6 @@ def test_personnummer_has_a_valid_check_digit():
     assert (10 - total % 10) % 10 == 3
 
 
-def _services() -> None:
-    pytest.importorskip(
-        "sst_desktop.config.programmes",
-        reason="the programme rules (sst_desktop/config) are not there yet",
-    )
-    pytest.importorskip(
-        "sst_desktop.models.rules.workflow",
-        reason="the domain rules (sst_desktop/models/rules) are not there yet",
-    )
-
-
 def write_through_every_service(
     engine: Engine, clock: FixedClock, c: Canaries, rng: random.Random
 ) -> None:
@@ -771,7 +760,6 @@ def write_through_every_service(
 
 
 def test_no_canary_from_any_service_write_path_on_disk(engine, db_path, clock):
-    _services()
     canaries = Canaries()
     write_through_every_service(engine, clock, canaries, random.Random(1))
     assert len(canaries.where) > 100

@@ -31,6 +31,7 @@ from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
 from sst_desktop.ui.widgets.new_passphrase_form import NewPassphraseForm
+from sst_desktop.ui.widgets.stack import fit_stack_to_current
 
 Creator = Callable[[Path, str, OwnerInput], tuple[AppContext, str]]
 CodePrinter = Callable[[QWidget, str], None]
@@ -61,6 +62,7 @@ class FirstRunScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.pages, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        fit_stack_to_current(self.pages)
 
     def _build_profile_page(self) -> QWidget:
         page = QWidget(self)
@@ -103,7 +105,7 @@ class FirstRunScreen(QWidget):
         for widget in (title, intro):
             layout.addWidget(widget)
         layout.addLayout(form)
-        for widget in (self.error, self.create_button):
+        for widget in (self.passphrase.advice, self.error, self.create_button):
             layout.addWidget(widget)
         self.name.textChanged.connect(lambda _t: self._update())
         self.passphrase.validity_changed.connect(lambda _v: self._update())
@@ -135,6 +137,7 @@ class FirstRunScreen(QWidget):
         self.passphrase.take()
         self.code.setText(code)
         self.pages.setCurrentIndex(1)
+        fit_stack_to_current(self.pages)
         self.stored.setFocus()
 
     def _failed(self, error: BaseException) -> None:

@@ -34,6 +34,7 @@ from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.tasks import TaskControl, TaskRunner
 from sst_desktop.ui.widgets.new_passphrase_form import NewPassphraseForm
 from sst_desktop.ui.widgets.passphrase_field import PassphraseField
+from sst_desktop.ui.widgets.stack import fit_stack_to_current
 
 Opener = Callable[[Path, str], AppContext]
 WRONG_SECRET, THROTTLED = "profile.wrong_secret", "profile.throttled"
@@ -67,11 +68,13 @@ class UnlockScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.pages, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        fit_stack_to_current(self.pages)
         self._start_countdown(unlock_wait_seconds(profile_dir))
 
     # -- passphrase page ------------------------------------------------------------------
     def _build_passphrase_page(self) -> QWidget:
         page = QWidget(self)
+        page.setMinimumWidth(440)
         page.setMaximumWidth(520)
         title = QLabel(self.tr("Unlock SST Desktop"), page)
         title.setObjectName("screenTitle")
@@ -135,7 +138,7 @@ class UnlockScreen(QWidget):
         intro.setWordWrap(True)
         self.recovery_code = QLineEdit(page)
         self.recovery_code.setAccessibleName(self.tr("Recovery code"))
-        self.recovery_code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.recovery_code.setPlaceholderText("ABCDE-FGHJK-12345-MNPQR-67890-STVWX-YZ234-56789")
         self.new_passphrase = NewPassphraseForm(page)
         self.recovery_error = QLabel(page)
         self.recovery_error.setObjectName("error")
@@ -152,7 +155,7 @@ class UnlockScreen(QWidget):
         for widget in (title, intro):
             layout.addWidget(widget)
         layout.addLayout(form)
-        for widget in (self.recovery_error, self.recover_button, back):
+        for widget in (self.new_passphrase.advice, self.recovery_error, self.recover_button, back):
             layout.addWidget(widget)
         self.new_passphrase.validity_changed.connect(lambda _valid: self._update_recover())
         self.recovery_code.textChanged.connect(lambda _text: self._update_recover())
@@ -162,6 +165,7 @@ class UnlockScreen(QWidget):
 
     def show_recovery(self, on: bool) -> None:
         self.pages.setCurrentIndex(1 if on else 0)
+        fit_stack_to_current(self.pages)
         (self.recovery_code if on else self.passphrase).setFocus()
 
     def _update_recover(self) -> None:
