@@ -89,6 +89,11 @@ def run(out: Path, language: str, profile: Path, empty: Path) -> None:
             window.workspace.show_screen(key)  # type: ignore[union-attr]
             settle(app, 0.8)
             shoot(window, out, f"{language}-{key}", app)
+        cases = window.workspace.show_screen("cases")  # type: ignore[union-attr]
+        settle(app, 0.8)
+        cases.table.activated.emit(cases.proxy.index(0, 0))  # type: ignore[attr-defined]
+        settle(app, 0.8)
+        shoot(window, out, f"{language}-case", app)
         window.close()
 
 

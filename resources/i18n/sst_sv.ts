@@ -153,6 +153,108 @@
     </message>
 </context>
 <context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>Referral and decisions</source>
+        <translation>Aktualisering och beslut</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Möten</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Absence and participation</source>
+        <translation>Frånvaro och deltagande</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Skattningar</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Closure and follow-up</source>
+        <translation>Avslut och uppföljning</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Loggning</translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>Protected identity: address, school and contact details are shown only to the responsible social services staff. Never print or share them.</source>
+        <translation>Skyddade personuppgifter: adress, skola och kontaktuppgifter visas bara för ansvarig personal inom socialtjänsten. Skriv aldrig ut eller lämna ut dem.</translation>
+    </message>
+    <message>
+        <source>Timeline of the case</source>
+        <translation>Ärendets tidslinje</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Samtycken</translation>
+    </message>
+    <message>
+        <source>This part of the case comes in a later version.</source>
+        <translation>Den här delen av ärendet kommer i en senare version.</translation>
+    </message>
+    <message>
+        <source>Student not yet identified</source>
+        <translation>Eleven är ännu inte identifierad</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · school %3, year %4 · staff: %5</source>
+        <translation>%1 · %2 · skola %3, åk %4 · personal: %5</translation>
+    </message>
+    <message>
+        <source>No consent in force: only your own authority&apos;s records are shown.</source>
+        <translation>Inget gällande samtycke: bara din egen huvudmans uppgifter visas.</translation>
+    </message>
+    <message>
+        <source>Consent in force, shared with: %1</source>
+        <translation>Gällande samtycke, delas med: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) belong to the other authority and are not shared with you.</source>
+        <translation>
+            <numerusform>%n uppgift(er) hör till den andra huvudmannen och delas inte med dig.</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>gäller</translation>
+    </message>
+    <message>
+        <source>not in force</source>
+        <translation>gäller inte</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3), given %4, until %5: %6</source>
+        <translation>%1 → %2 (%3), lämnat %4, till %5: %6</translation>
+    </message>
+</context>
+<context>
     <name>CasesScreen</name>
     <message>
         <source>Cases</source>
@@ -791,6 +893,129 @@
     </message>
 </context>
 <context>
+    <name>RecordType</name>
+    <message>
+        <source>Consent</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <source>Trialled intervention</source>
+        <translation>Prövad insats</translation>
+    </message>
+    <message>
+        <source>Report of concern</source>
+        <translation>Orosanmälan</translation>
+    </message>
+    <message>
+        <source>Staff assigned</source>
+        <translation>Personal tilldelad</translation>
+    </message>
+    <message>
+        <source>Plan goal</source>
+        <translation>Mål i planen</translation>
+    </message>
+    <message>
+        <source>Daily contact offered</source>
+        <translation>Daglig kontakt erbjuden</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Deltagande</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Skattning</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status ändrad</translation>
+    </message>
+    <message>
+        <source>Plan signature</source>
+        <translation>Underskrift av plan</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Frånvaro</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Uppdrag</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <source>Mapping section</source>
+        <translation>Avsnitt i kartläggningen</translation>
+    </message>
+    <message>
+        <source>Plan revision</source>
+        <translation>Version av plan</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Avslut</translation>
+    </message>
+    <message>
+        <source>Plan intervention</source>
+        <translation>Insats i planen</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Betyg</translation>
+    </message>
+    <message>
+        <source>Admission group</source>
+        <translation>Antagningsgrupp</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Ansökan</translation>
+    </message>
+    <message>
+        <source>Consent answer</source>
+        <translation>Svar på samtycke</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Referral request</source>
+        <translation>Uppdragsförfrågan</translation>
+    </message>
+</context>
+<context>
     <name>ReferralRoute</name>
     <message>
         <source>Referral request</source>
@@ -1289,6 +1514,92 @@
     <message>
         <source>Something went wrong and the step was not saved. Everything saved before is safe. Please report it to support.</source>
         <translation>Något gick fel och steget sparades inte. Allt som sparats tidigare finns kvar. Rapportera gärna felet till supporten.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>Idag</translation>
+    </message>
+    <message>
+        <source>Only &amp;my cases</source>
+        <translation>Bara &amp;mina ärenden</translation>
+    </message>
+    <message>
+        <source>What needs doing today</source>
+        <translation>Det som behöver göras idag</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing right now.</source>
+        <translation>Inget behöver göras just nu.</translation>
+    </message>
+    <message>
+        <source>%1 items, %2 overdue</source>
+        <translation>%1 att göra, %2 försenade</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTableModel</name>
+    <message>
+        <source>Meeting today</source>
+        <translation>Möte idag</translation>
+    </message>
+    <message>
+        <source>Daily contact not yet made</source>
+        <translation>Daglig kontakt inte tagen än</translation>
+    </message>
+    <message>
+        <source>Review meeting due</source>
+        <translation>Dags för uppföljningsmöte</translation>
+    </message>
+    <message>
+        <source>Six-month evaluation due</source>
+        <translation>Dags för sexmånadersutvärdering</translation>
+    </message>
+    <message>
+        <source>Continuation decision needed</source>
+        <translation>Beslut om fortsatt insats behövs</translation>
+    </message>
+    <message>
+        <source>Past the time limit: reason missing</source>
+        <translation>Tidsgränsen passerad: motivering saknas</translation>
+    </message>
+    <message>
+        <source>Plan waiting for signatures</source>
+        <translation>Planen väntar på underskrifter</translation>
+    </message>
+    <message>
+        <source>Follow-up after closure due</source>
+        <translation>Dags för uppföljning efter avslut</translation>
+    </message>
+    <message>
+        <source>Consent expires soon</source>
+        <translation>Samtycket upphör snart</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
     </message>
 </context>
 <context>

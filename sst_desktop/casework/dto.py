@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,45 @@ class ProfileStats:
     schema_revision: str | None
     audit_events: int
     outbox_pending: int
+
+
+class TodayKind(StrEnum):
+    MEETING_TODAY = "meeting_today"
+    DAILY_CONTACT_MISSING = "daily_contact_missing"
+    REVIEW_DUE = "review_due"
+    SIX_MONTH_EVALUATION_DUE = "six_month_evaluation_due"
+    CONTINUATION_DECISION_DUE = "continuation_decision_due"
+    TIME_LIMIT_REASON_MISSING = "time_limit_reason_missing"
+    PLAN_AWAITING_SIGNATURES = "plan_awaiting_signatures"
+    FOLLOW_UP_DUE = "follow_up_due"
+    CONSENT_EXPIRING = "consent_expiring"
+
+
+class WorkspaceTab(StrEnum):
+    """Where in a case an item opens (the case workspace's tabs)."""
+
+    OVERVIEW = "overview"
+    DECISIONS = "decisions"
+    CONSENT = "consent"
+    MEETINGS = "meetings"
+    CONTACTS = "contacts"
+    ABSENCE = "absence"
+    MAPPING = "mapping"
+    RATINGS = "ratings"
+    PLAN = "plan"
+    CLOSURE = "closure"
+    AUDIT = "audit"
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    kind: TodayKind
+    case_id: str
+    reference: str
+    programme: str
+    student_name: str | None
+    due_on: date
+    at: datetime | None  # the time, for a meeting today
+    target: WorkspaceTab
+    record_id: str | None
+    mine: bool

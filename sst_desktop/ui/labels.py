@@ -9,6 +9,38 @@ from enum import Enum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 LABELS: dict[str, dict[str, str]] = {
+    "RecordType": {
+        "consents": QT_TRANSLATE_NOOP("RecordType", "Consent"),
+        "sips": QT_TRANSLATE_NOOP("RecordType", "SIP"),
+        "mapping_trials": QT_TRANSLATE_NOOP("RecordType", "Trialled intervention"),
+        "concern_reports": QT_TRANSLATE_NOOP("RecordType", "Report of concern"),
+        "case_assignments": QT_TRANSLATE_NOOP("RecordType", "Staff assigned"),
+        "plan_goals": QT_TRANSLATE_NOOP("RecordType", "Plan goal"),
+        "daily_contact_offers": QT_TRANSLATE_NOOP("RecordType", "Daily contact offered"),
+        "plans": QT_TRANSLATE_NOOP("RecordType", "Plan"),
+        "mappings": QT_TRANSLATE_NOOP("RecordType", "Mapping"),
+        "participation_records": QT_TRANSLATE_NOOP("RecordType", "Participation"),
+        "decisions": QT_TRANSLATE_NOOP("RecordType", "Decision"),
+        "ratings": QT_TRANSLATE_NOOP("RecordType", "Rating"),
+        "case_status_changes": QT_TRANSLATE_NOOP("RecordType", "Status changed"),
+        "plan_signatures": QT_TRANSLATE_NOOP("RecordType", "Plan signature"),
+        "absence_records": QT_TRANSLATE_NOOP("RecordType", "Absence"),
+        "assignments": QT_TRANSLATE_NOOP("RecordType", "Assignment"),
+        "meetings": QT_TRANSLATE_NOOP("RecordType", "Meeting"),
+        "mapping_sections": QT_TRANSLATE_NOOP("RecordType", "Mapping section"),
+        "plan_revisions": QT_TRANSLATE_NOOP("RecordType", "Plan revision"),
+        "closures": QT_TRANSLATE_NOOP("RecordType", "Closure"),
+        "plan_interventions": QT_TRANSLATE_NOOP("RecordType", "Plan intervention"),
+        "grade_records": QT_TRANSLATE_NOOP("RecordType", "Grades"),
+        "admission_decisions": QT_TRANSLATE_NOOP("RecordType", "Admission group"),
+        "follow_ups": QT_TRANSLATE_NOOP("RecordType", "Follow-up"),
+        "contacts": QT_TRANSLATE_NOOP("RecordType", "Contact"),
+        "case_participants": QT_TRANSLATE_NOOP("RecordType", "Participant"),
+        "applications": QT_TRANSLATE_NOOP("RecordType", "Application"),
+        "consent_parties": QT_TRANSLATE_NOOP("RecordType", "Consent answer"),
+        "assessments": QT_TRANSLATE_NOOP("RecordType", "Assessment"),
+        "referral_requests": QT_TRANSLATE_NOOP("RecordType", "Referral request"),
+    },
     "Authority": {
         "school": QT_TRANSLATE_NOOP("Authority", "School"),
         "social_services": QT_TRANSLATE_NOOP("Authority", "Social services"),
@@ -204,6 +236,26 @@ LABELS: dict[str, dict[str, str]] = {
         "assistance": QT_TRANSLATE_NOOP("LegalBasis", "Needs-assessed assistance"),
     },
 }
+
+
+# The enum that names a record's ``kind`` or ``status`` in a timeline label ("meetings.review").
+DETAIL_ENUM = {
+    "meetings": "MeetingKind",
+    "contacts": "ContactKind",
+    "plans": "PlanKind",
+    "plan_revisions": "PlanRevisionStatus",
+    "decisions": "DecisionKind",
+}
+
+
+def timeline_label(code: str) -> str:
+    """``table.detail`` from the case timeline as words: "Meeting: Review meeting"."""
+    table, _dot, detail = code.partition(".")
+    record = label(table, "RecordType")
+    enum_name = DETAIL_ENUM.get(table)
+    if detail and enum_name and detail in LABELS.get(enum_name, {}):
+        return f"{record}: {label(detail, enum_name)}"
+    return record
 
 
 def label(value: Enum | str, enum_name: str | None = None) -> str:

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.app_context import AppContext
+from sst_desktop.casework.dto import WorkspaceTab
 from sst_desktop.config.settings import Settings
+from sst_desktop.ui.screens.case_workspace.case_workspace import CaseWorkspace
 from sst_desktop.ui.screens.cases.cases_screen import CasesScreen
 from sst_desktop.ui.screens.settings.settings_screen import SettingsScreen
+from sst_desktop.ui.screens.today.today_screen import TodayScreen
 from sst_desktop.ui.tasks import TaskRunner
 
 NAVIGATION = (
@@ -70,17 +73,34 @@ class Workspace(QWidget):
         self.screens: dict[str, QWidget] = {}
         for key, title in NAVIGATION:
             self._add_screen(key, QCoreApplication.translate("Workspace", title))
+        self.case_workspace = CaseWorkspace(context, runner, self)
+        self.case_workspace.closed.connect(self._back_from_case)
+        self.stack.addWidget(self.case_workspace)
         layout = QHBoxLayout(self)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.navigation.currentRowChanged.connect(self._show_row)
-        self.navigation.setCurrentRow(1)
+        self.navigation.itemClicked.connect(
+            lambda _item: self._show_row(self.navigation.currentRow())
+        )
+        self.navigation.setCurrentRow(0)
 
     def _builders(self) -> dict[str, Callable[[], QWidget]]:
         return {
-            "cases": lambda: CasesScreen(self.context, self._runner, self),
+            "today": self._today_screen,
+            "cases": self._cases_screen,
             "settings": self._settings_screen,
         }
+
+    def _today_screen(self) -> QWidget:
+        screen = TodayScreen(self.context, self._runner, self)
+        screen.open_item.connect(lambda item: self.open_case(item.case_id, item.target))
+        return screen
+
+    def _cases_screen(self) -> QWidget:
+        screen = CasesScreen(self.context, self._runner, self)
+        screen.open_case.connect(self.open_case)
+        return screen
 
     def _settings_screen(self) -> QWidget:
         screen = SettingsScreen(self._settings, self.context, self)
@@ -106,13 +126,22 @@ class Workspace(QWidget):
         if callable(refresh):
             refresh()
 
+    def open_case(self, case_id: str, tab: WorkspaceTab = WorkspaceTab.OVERVIEW) -> CaseWorkspace:
+        self.case_workspace.open_case(case_id, tab)
+        self.stack.setCurrentWidget(self.case_workspace)
+        return self.case_workspace
+
+    def _back_from_case(self) -> None:
+        self.case_workspace.clear()
+        self._show_row(self.navigation.currentRow())
+
     def show_screen(self, key: str) -> QWidget:
         self.navigation.setCurrentRow([k for k, _t in NAVIGATION].index(key))
         return self.screens[key]
 
     def tear_down(self) -> None:
         """Drop every row of personal data the screens hold (the lock calls it)."""
-        for screen in self.screens.values():
+        for screen in [*self.screens.values(), self.case_workspace]:
             clear = getattr(screen, "clear", None)
             if callable(clear):
                 clear()

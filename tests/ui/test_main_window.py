@@ -37,7 +37,7 @@ def test_unlock_shows_the_cases_and_ctrl_l_locks(
 ) -> None:
     window = _unlocked_window(qtbot, demo_profile, settings)
     assert window.workspace is not None
-    cases = window.workspace.screens["cases"]
+    cases = window.workspace.show_screen("cases")
     assert isinstance(cases, CasesScreen)
     qtbot.waitUntil(lambda: cases.model.rowCount() > 0, timeout=15_000)
     assert window.windowTitle() == "SST Desktop"  # never a name
@@ -76,7 +76,7 @@ def test_language_switch_rebuilds_the_screens(
     settings.set("language", "en")
     window = _unlocked_window(qtbot, demo_profile, settings)
     assert window.workspace is not None
-    assert window.workspace.navigation.item(1).text() == "Cases"
+    assert window.workspace.navigation.item(1).text() == "Cases"  # after Today
     screen = window.workspace.show_screen("settings")
     screen.language.setCurrentIndex(screen.language.findData("sv"))  # type: ignore[attr-defined]
     try:

@@ -1,0 +1,174 @@
+"""One case: a header that says whose case it is and what state it is in, then a tab per part of
+the work. Loaded through ``case_detail`` (the view is audited there); what the user may not see
+is counted, never shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sst_desktop.app_context import AppContext
+from sst_desktop.casework.dto import CaseDetail, ConsentSummary, WorkspaceTab
+from sst_desktop.casework.queries import case_detail
+from sst_desktop.ui.errors import error_text
+from sst_desktop.ui.labels import label, timeline_label
+from sst_desktop.ui.tasks import TaskRunner
+
+TABS: tuple[tuple[WorkspaceTab, str], ...] = (
+    (WorkspaceTab.OVERVIEW, QT_TRANSLATE_NOOP("CaseWorkspace", "Overview")),
+    (WorkspaceTab.DECISIONS, QT_TRANSLATE_NOOP("CaseWorkspace", "Referral and decisions")),
+    (WorkspaceTab.CONSENT, QT_TRANSLATE_NOOP("CaseWorkspace", "Consent")),
+    (WorkspaceTab.MEETINGS, QT_TRANSLATE_NOOP("CaseWorkspace", "Meetings")),
+    (WorkspaceTab.CONTACTS, QT_TRANSLATE_NOOP("CaseWorkspace", "Contacts")),
+    (WorkspaceTab.ABSENCE, QT_TRANSLATE_NOOP("CaseWorkspace", "Absence and participation")),
+    (WorkspaceTab.MAPPING, QT_TRANSLATE_NOOP("CaseWorkspace", "Mapping")),
+    (WorkspaceTab.RATINGS, QT_TRANSLATE_NOOP("CaseWorkspace", "Ratings")),
+    (WorkspaceTab.PLAN, QT_TRANSLATE_NOOP("CaseWorkspace", "Plan")),
+    (WorkspaceTab.CLOSURE, QT_TRANSLATE_NOOP("CaseWorkspace", "Closure and follow-up")),
+    (WorkspaceTab.AUDIT, QT_TRANSLATE_NOOP("CaseWorkspace", "Audit")),
+)
+
+
+class CaseWorkspace(QWidget):
+    closed = Signal()
+
+    def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context, self._runner = context, runner
+        self.detail: CaseDetail | None = None
+        self._wanted_tab = WorkspaceTab.OVERVIEW
+        self.back = QPushButton(self.tr("← &Back"), self)
+        self.title = QLabel(self)
+        self.title.setObjectName("screenTitle")
+        self.banner = QLabel(
+            self.tr(
+                "Protected identity: address, school and contact details are shown only to "
+                "the responsible social services staff. Never print or share them."
+            ),
+            self,
+        )
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badges = QLabel(self)
+        self.tabs = QTabWidget(self)
+        self.timeline = QListWidget(self)
+        self.timeline.setAccessibleName(self.tr("Timeline of the case"))
+        self.consents = QListWidget(self)
+        self.consents.setAccessibleName(self.tr("Consents"))
+        self._add_tabs()
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        for widget in (self.banner, self.facts, self.badges):
+            layout.addWidget(widget)
+        layout.addWidget(self.tabs, 1)
+        self.back.clicked.connect(self.closed)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.closed.emit)
+
+    def _add_tabs(self) -> None:
+        pages = {WorkspaceTab.OVERVIEW: self.timeline, WorkspaceTab.CONSENT: self.consents}
+        for key, title in TABS:
+            page = pages.get(key) or self._later_page()
+            page.setObjectName(f"tab_{key.value}")
+            self.tabs.addTab(page, QCoreApplication.translate("CaseWorkspace", title))
+
+    def _later_page(self) -> QWidget:
+        page = QWidget(self)
+        note = QLabel(self.tr("This part of the case comes in a later version."), page)
+        QVBoxLayout(page).addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+        return page
+
+    def open_case(self, case_id: str, tab: WorkspaceTab = WorkspaceTab.OVERVIEW) -> None:
+        self._wanted_tab = tab
+        self._runner.run(
+            lambda control: case_detail(self._context.services, case_id), self._loaded, self._failed
+        )
+
+    def _loaded(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        item = detail.item
+        who = item.student_name or self.tr("Student not yet identified")
+        self.title.setText(f"{who} · {item.reference}")
+        self.banner.setVisible(item.protected_identity)
+        year = "F" if item.school_year == 0 else str(item.school_year or "-")
+        self.facts.setText(
+            self.tr("%1 · %2 · school %3, year %4 · staff: %5")
+            .replace("%1", label(item.programme, "Programme"))
+            .replace("%2", label(item.status, "CaseStatus"))
+            .replace("%3", item.school_name or "-")
+            .replace("%4", year)
+            .replace("%5", ", ".join(item.staff_names) or "-")
+        )
+        self.badges.setText(self._consent_badges(detail.consents))
+        self._fill_timeline(detail)
+        self._fill_consents(detail.consents)
+        index = [key for key, _title in TABS].index(self._wanted_tab)
+        self.tabs.setCurrentIndex(index)
+
+    def _consent_badges(self, consents: tuple[ConsentSummary, ...]) -> str:
+        active = [c for c in consents if c.active]
+        if not active:
+            return self.tr("No consent in force: only your own authority's records are shown.")
+        recipients = sorted({label(c.recipient_authority, "Authority") for c in active})
+        return self.tr("Consent in force, shared with: %1").replace("%1", ", ".join(recipients))
+
+    def _fill_timeline(self, detail: CaseDetail) -> None:
+        self.timeline.clear()
+        for entry in reversed(detail.timeline):
+            text = f"{entry.at.astimezone():%Y-%m-%d %H:%M}  {timeline_label(entry.label)}"
+            QListWidgetItem(text, self.timeline).setData(Qt.ItemDataRole.UserRole, entry.record_id)
+        if detail.hidden_records:
+            QListWidgetItem(
+                self.tr(
+                    "%n record(s) belong to the other authority and are not shared with you.",
+                    "",
+                    detail.hidden_records,
+                ),
+                self.timeline,
+            )
+
+    def _fill_consents(self, consents: tuple[ConsentSummary, ...]) -> None:
+        self.consents.clear()
+        for consent in consents:
+            state = self.tr("in force") if consent.active else self.tr("not in force")
+            purposes = ", ".join(label(p, "ConsentPurpose") for p in consent.purposes)
+            scope = ", ".join(label(c, "RecordCategory") for c in consent.categories)
+            until = consent.valid_until.isoformat() if consent.valid_until else "-"
+            text = (
+                self.tr("%1 → %2 (%3), given %4, until %5: %6")
+                .replace("%1", purposes)
+                .replace("%2", label(consent.recipient_authority, "Authority"))
+                .replace("%3", state)
+                .replace("%4", consent.given_on.isoformat())
+                .replace("%5", until)
+                .replace("%6", scope)
+            )
+            QListWidgetItem(text, self.consents)
+
+    def _failed(self, error: BaseException) -> None:
+        self.title.setText(error_text(error))
+
+    def clear(self) -> None:
+        self.detail = None
+        self.title.clear()
+        self.facts.clear()
+        self.badges.clear()
+        self.timeline.clear()
+        self.consents.clear()
