@@ -26,8 +26,7 @@ from sst_desktop.models.enums import Authority, RecordClass, Role
 from sst_desktop.models.organisation import Staff, Team
 from sst_desktop.models.profile_meta import ProfileSetting
 from sst_desktop.security.kdf import KdfPolicy
-from sst_desktop.store import profile, schema, unlock_throttle
-from sst_desktop.store.profile_types import has_profile_files
+from sst_desktop.store import profile, schema
 from sst_desktop.store.unit_of_work import Actor
 
 log = logging.getLogger(__name__)
@@ -173,21 +172,9 @@ def open_context(
     )
 
 
-def profile_exists(profile_dir: Path) -> bool:
-    """Whether ``profile_dir`` holds a profile (or the remains of one): never create over it."""
-    return has_profile_files(profile_dir)
-
-
 def replace_passphrase(profile_dir: Path, old_secret: str, new_passphrase: str) -> None:
     """A new passphrase, proven by the old one or the recovery code."""
     profile.change_passphrase(profile_dir, old_secret, new_passphrase, kdf_policy())
-
-
-def unlock_wait_seconds(profile_dir: Path, clock: Clock | None = None) -> int:
-    """How long the unlock screen must wait after repeated wrong passphrases (0: not at all)."""
-    return unlock_throttle.remaining_wait(
-        unlock_throttle.read_state(profile_dir), clock or SystemClock()
-    )
 
 
 def upgrade_with_backup(engine: Engine, profile_dir: Path) -> None:

@@ -53,15 +53,18 @@ class CaseFilter:
 
 
 def list_cases(ctx: ServiceContext, flt: CaseFilter = CaseFilter()) -> list[CaseListItem]:
+    """The team's cases; a handful of set-based queries whatever the number of cases."""
     with ctx.unit_of_work() as uow:
-        items = [_list_item(uow, ctx, case) for case in _team_cases(uow, ctx, flt)]
+        cases = _team_cases(uow, ctx, flt)
+        lookups = _ListLookups.load(uow, _team_query(ctx, flt))
+        items = [_list_item(uow, ctx, case, lookups) for case in cases]
         items = [i for i in items if _matches(i, flt)]
         uow.audit("list", "cases", None, None, count=len(items))
         uow.commit()
     return sorted(items, key=lambda i: (i.opened_on, i.reference), reverse=True)
 
 
-def _team_cases(uow: UnitOfWork, ctx: ServiceContext, flt: CaseFilter) -> list[Case]:
+def _team_query(ctx: ServiceContext, flt: CaseFilter) -> Any:
     query = select(Case).where(Case.deleted.is_(False), Case.team_id == ctx.actor.team_id)
     for column, value in (
         (Case.programme, flt.programme),
@@ -71,19 +74,51 @@ def _team_cases(uow: UnitOfWork, ctx: ServiceContext, flt: CaseFilter) -> list[C
     ):
         if value:
             query = query.where(column == value)
-    return list(uow.session.scalars(query))
+    return query
 
 
-def _list_item(uow: UnitOfWork, ctx: ServiceContext, case: Case) -> CaseListItem:
-    student = uow.session.get(Student, case.student_id) if case.student_id else None
-    school = uow.session.get(School, case.school_id) if case.school_id else None
-    district = uow.session.get(District, case.district_id) if case.district_id else None
-    staff = uow.session.execute(
-        select(Staff.id, Staff.name)
-        .join(CaseAssignment, CaseAssignment.staff_id == Staff.id)
-        .where(CaseAssignment.case_id == case.id, CaseAssignment.ended_on.is_(None))
-    ).all()
+def _team_cases(uow: UnitOfWork, ctx: ServiceContext, flt: CaseFilter) -> list[Case]:
+    return list(uow.session.scalars(_team_query(ctx, flt)))
+
+
+@dataclass
+class _ListLookups:
+    """Students, schools, districts and assigned staff of the listed cases, loaded at once."""
+
+    students: dict[str, Student]
+    schools: dict[str, str]
+    districts: dict[str, str]
+    staff: dict[str, list[tuple[str, str]]]
+
+    @classmethod
+    def load(cls, uow: UnitOfWork, cases: Any) -> _ListLookups:
+        """``cases``: a select of the cases (its id and student_id columns are used)."""
+        case_ids = cases.with_only_columns(Case.id)
+        student_ids = cases.with_only_columns(Case.student_id)
+        students = {
+            s.id: s for s in uow.session.scalars(select(Student).where(Student.id.in_(student_ids)))
+        }
+        staff: dict[str, list[tuple[str, str]]] = {}
+        for case_id, staff_id, name in uow.session.execute(
+            select(CaseAssignment.case_id, Staff.id, Staff.name)
+            .join(Staff, CaseAssignment.staff_id == Staff.id)
+            .where(CaseAssignment.case_id.in_(case_ids), CaseAssignment.ended_on.is_(None))
+        ):
+            staff.setdefault(case_id, []).append((staff_id, name))
+        schools = {row.id: row.name for row in uow.session.execute(select(School.id, School.name))}
+        districts = {
+            row.id: row.name for row in uow.session.execute(select(District.id, District.name))
+        }
+        return cls(students, schools, districts, staff)
+
+
+def _list_item(
+    uow: UnitOfWork, ctx: ServiceContext, case: Case, lookups: _ListLookups
+) -> CaseListItem:
+    student = lookups.students.get(case.student_id or "")
+    staff = lookups.staff.get(case.id, [])
     hide_school = bool(student and student.protected_identity) and not _protected_ok(uow, ctx, case)
+    school = lookups.schools.get(case.school_id or "")
     return CaseListItem(
         case_id=case.id,
         reference=case.reference,
@@ -91,8 +126,8 @@ def _list_item(uow: UnitOfWork, ctx: ServiceContext, case: Case) -> CaseListItem
         status=case.status.value,
         student_name=f"{student.first_name} {student.last_name}" if student else None,
         personal_id=_formatted(student.personal_id) if student else None,
-        school_name=None if hide_school or school is None else school.name,
-        district_name=district.name if district else None,
+        school_name=None if hide_school else school,
+        district_name=lookups.districts.get(case.district_id or ""),
         school_year=case.school_year,
         opened_on=case.opened_on,
         staff_names=tuple(sorted(name for _id, name in staff)),
@@ -180,7 +215,9 @@ def _detail(
     for record in visible:
         counts[type(record).__tablename__] = counts.get(type(record).__tablename__, 0) + 1
     return CaseDetail(
-        item=_list_item(uow, ctx, case),
+        item=_list_item(
+            uow, ctx, case, _ListLookups.load(uow, select(Case).where(Case.id == case.id))
+        ),
         student_address=student.address if show_address and student else None,
         guardians=tuple(guardians),
         consents=tuple(_consent_summaries(uow, case, ctx)),

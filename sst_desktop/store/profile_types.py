@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from sst_desktop.errors import SstError, error_code
 from sst_desktop.security import keyfile as kf
 from sst_desktop.security.passphrase_strength import assess_passphrase
+
+if TYPE_CHECKING:  # the window's unlock screen imports this module before SQLAlchemy is loaded
+    from sqlalchemy import Engine
 
 PROFILE_EXISTS = error_code(
     "profile.exists", "There is already an SST profile in the chosen folder; it was not changed."

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
-from sst_desktop.app_context import AppContext, profile_exists
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.appearance import apply_text_size
 from sst_desktop.ui.i18n import install_language
 from sst_desktop.ui.idle_lock import IdleWatcher
-from sst_desktop.ui.screens.first_run.first_run_screen import FirstRunScreen
 from sst_desktop.ui.screens.unlock.unlock_screen import UnlockScreen
+from sst_desktop.ui.session import profile_exists, warm_up
 from sst_desktop.ui.tasks import TaskRunner
-from sst_desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when first needed: the unlock screen must not wait for them
+    from sst_desktop.app_context import AppContext
+    from sst_desktop.ui.screens.first_run.first_run_screen import FirstRunScreen
+    from sst_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +78,10 @@ class MainWindow(QMainWindow):
             self.unlock_screen.reset()
             self.stack.setCurrentWidget(self.unlock_screen)
             self.unlock_screen.passphrase.setFocus()
+            self.runner.run(warm_up, lambda _none: None, lambda _error: None)
         else:
+            from sst_desktop.ui.screens.first_run.first_run_screen import FirstRunScreen
+
             self.first_run = FirstRunScreen(self.profile_dir, self.runner, self)
             self.first_run.created.connect(self._unlocked)
             self.stack.addWidget(self.first_run)
@@ -92,6 +99,8 @@ class MainWindow(QMainWindow):
         log.info("profile unlocked")
 
     def _build_workspace(self, context: AppContext) -> Workspace:
+        from sst_desktop.ui.workspace import Workspace
+
         self.workspace = Workspace(context, self.runner, self.settings, self)
         self.workspace.auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.language_changed.connect(self._language_changed)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from sst_desktop.app_context import AppContext, open_context, profile_exists
+from sst_desktop.app_context import AppContext, open_context
 from sst_desktop.ui.screens.first_run.first_run_screen import FirstRunScreen
+from sst_desktop.ui.session import profile_exists
 from sst_desktop.ui.tasks import TaskRunner
 from tests.ui.conftest import PASSPHRASE
 

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.app_context import AppContext, OwnerInput, create_context
+from sst_desktop.app_context import AppContext, OwnerInput
 from sst_desktop.models.enums import Authority, Role
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
+from sst_desktop.ui.session import create_profile
 from sst_desktop.ui.tasks import TaskRunner
 from sst_desktop.ui.widgets.new_passphrase_form import NewPassphraseForm
 from sst_desktop.ui.widgets.stack import fit_stack_to_current
@@ -48,7 +49,7 @@ class FirstRunScreen(QWidget):
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,
-        creator: Creator = create_context,
+        creator: Creator = create_profile,
         print_code: CodePrinter | None = None,
     ) -> None:
         super().__init__(parent)

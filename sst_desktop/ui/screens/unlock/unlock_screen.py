@@ -11,6 +11,7 @@ import math
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,20 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sst_desktop.app_context import (
-    AppContext,
-    open_context,
+from sst_desktop.errors import SstError
+from sst_desktop.ui.errors import error_text
+from sst_desktop.ui.session import (
+    open_profile,
     replace_passphrase,
     unlock_wait_seconds,
 )
-from sst_desktop.errors import SstError
-from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.tasks import TaskControl, TaskRunner
 from sst_desktop.ui.widgets.new_passphrase_form import NewPassphraseForm
 from sst_desktop.ui.widgets.passphrase_field import PassphraseField
 from sst_desktop.ui.widgets.stack import fit_stack_to_current
 
-Opener = Callable[[Path, str], AppContext]
+if TYPE_CHECKING:
+    from sst_desktop.app_context import AppContext
+
+Opener = Callable[[Path, str], "AppContext"]
 WRONG_SECRET, THROTTLED = "profile.wrong_secret", "profile.throttled"
 
 
@@ -51,7 +54,7 @@ class UnlockScreen(QWidget):
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,
-        opener: Opener = open_context,
+        opener: Opener = open_profile,
     ) -> None:
         super().__init__(parent)
         self._profile_dir, self._runner, self._opener = profile_dir, runner, opener
