@@ -406,6 +406,96 @@
     </message>
 </context>
 <context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuter</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Replaced by a correction</source>
+        <translation>Ersatt av en rättelse</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Contacts of the case</source>
+        <translation>Ärendets kontakter</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>(inte angivet)</translation>
+    </message>
+    <message>
+        <source>What happened, in a sentence or two</source>
+        <translation>Vad hände, med en eller två meningar</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <source>Booked ahead</source>
+        <translation>Bokad framåt</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact</source>
+        <translation>&amp;Registrera kontakt</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Anteckning</translation>
+    </message>
+    <message>
+        <source>Mark &amp;held</source>
+        <translation>Markera som &amp;genomförd</translation>
+    </message>
+    <message>
+        <source>&amp;Rebook to the time above</source>
+        <translation>&amp;Omboka till tiden ovan</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;booking</source>
+        <translation>&amp;Ställ in bokningen</translation>
+    </message>
+    <message>
+        <source>A held contact cannot be in the future; choose Booked ahead.</source>
+        <translation>En genomförd kontakt kan inte ligga i framtiden; välj Bokad framåt.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionKind</name>
     <message>
         <source>Decision on assistance</source>

@@ -263,6 +263,29 @@ def change_contact_status(ctx: ServiceContext, contact_id: str, status: MeetingS
         uow.commit()
 
 
+def rebook_contact(ctx: ServiceContext, contact_id: str, new_time: datetime) -> str:
+    """Keep the old booking as 'rebooked' (never deleted) and book the contact again."""
+    with ctx.unit_of_work() as uow:
+        old: Contact = get_or_fail(uow, Contact, contact_id)
+        if old.status != MeetingStatus.BOOKED:
+            raise WorkflowError(MEETING_STATE, status=old.status.value, action="rebooked")
+        again = ContactInput(
+            kind=old.kind,
+            at=new_time,
+            status=MeetingStatus.BOOKED,
+            duration_minutes=old.duration_minutes,
+            setting=old.setting,
+            place=old.place,
+            participants=tuple(old.participants),
+            note=old.note,
+        )
+        new = uow.add(_new_contact(ctx, old.case_id, again))
+        new.supersedes_id = old.id
+        old.status = MeetingStatus.REBOOKED
+        uow.commit()
+        return str(new.id)
+
+
 def _new_contact(ctx: ServiceContext, case_id: str, data: ContactInput) -> Contact:
     return Contact(
         case_id=case_id,

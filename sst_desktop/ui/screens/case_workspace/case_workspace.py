@@ -23,6 +23,7 @@ from sst_desktop.casework.dto import CaseDetail, ConsentSummary, WorkspaceTab
 from sst_desktop.casework.queries import case_detail
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label, timeline_label
+from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.tasks import TaskRunner
 
 TABS: tuple[tuple[WorkspaceTab, str], ...] = (
@@ -70,6 +71,8 @@ class CaseWorkspace(QWidget):
         self.timeline.setAccessibleName(self.tr("Timeline of the case"))
         self.consents = QListWidget(self)
         self.consents.setAccessibleName(self.tr("Consents"))
+        self.contacts = ContactsTab(context, runner, self)
+        self.contacts.changed.connect(self._reload)
         self._add_tabs()
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -83,7 +86,11 @@ class CaseWorkspace(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.closed.emit)
 
     def _add_tabs(self) -> None:
-        pages = {WorkspaceTab.OVERVIEW: self.timeline, WorkspaceTab.CONSENT: self.consents}
+        pages: dict[WorkspaceTab, QWidget] = {
+            WorkspaceTab.OVERVIEW: self.timeline,
+            WorkspaceTab.CONSENT: self.consents,
+            WorkspaceTab.CONTACTS: self.contacts,
+        }
         for key, title in TABS:
             page = pages.get(key) or self._later_page()
             page.setObjectName(f"tab_{key.value}")
@@ -97,6 +104,16 @@ class CaseWorkspace(QWidget):
 
     def open_case(self, case_id: str, tab: WorkspaceTab = WorkspaceTab.OVERVIEW) -> None:
         self._wanted_tab = tab
+        self.contacts.show_case(case_id)
+        self._load(case_id)
+
+    def _reload(self) -> None:
+        """After a change in a tab: the header and timeline again, on the tab the user is on."""
+        if self.detail is not None:
+            self._wanted_tab = TABS[self.tabs.currentIndex()][0]
+            self._load(self.detail.item.case_id)
+
+    def _load(self, case_id: str) -> None:
         self._runner.run(
             lambda control: case_detail(self._context.services, case_id), self._loaded, self._failed
         )
@@ -172,3 +189,4 @@ class CaseWorkspace(QWidget):
         self.badges.clear()
         self.timeline.clear()
         self.consents.clear()
+        self.contacts.clear()

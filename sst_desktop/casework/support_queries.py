@@ -1,0 +1,101 @@
+"""Read services for the case workspace's Contacts and Meetings tabs: one case's records as the
+actor may see them (the authorisation rule, reads audited), as frozen rows for the views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from sst_desktop.casework import access
+from sst_desktop.casework.context import ServiceContext, get_or_fail
+from sst_desktop.models.case import Case
+from sst_desktop.models.contact import Contact, Meeting
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    contact_id: str
+    kind: str
+    status: str
+    at: datetime
+    duration_minutes: int | None
+    setting: str | None
+    place: str | None
+    note: str | None
+    corrected: bool  # a later correction replaced it
+    mine: bool
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting_id: str
+    kind: str
+    status: str
+    scheduled_at: datetime
+    duration_minutes: int | None
+    setting: str | None
+    place: str | None
+    agenda: str | None
+    notes: str | None
+    cancel_reason: str | None
+
+
+def _visible(ctx: ServiceContext, case_id: str, model: type[Any]) -> list[Any]:
+    with ctx.unit_of_work() as uow:
+        case: Case = get_or_fail(uow, Case, case_id)
+        scope = access.case_scope(uow, case)
+        if not access.case_visible(ctx.actor, scope):
+            return []
+        records = list(
+            uow.session.scalars(
+                select(model).where(model.case_id == case_id, model.deleted.is_(False))
+            )
+        )
+        consents = access.consent_scopes(uow, case_id)
+        visible, withheld = access.readable(ctx.actor, records, scope, consents, ctx.clock.today())
+        uow.audit("list", model.__tablename__, None, case_id, count=len(visible), withheld=withheld)
+        uow.commit()
+        return visible
+
+
+def case_contacts(ctx: ServiceContext, case_id: str) -> list[ContactRow]:
+    contacts = _visible(ctx, case_id, Contact)
+    replaced = {c.supersedes_id for c in contacts if c.supersedes_id and c.correction_reason}
+    rows = [
+        ContactRow(
+            contact_id=c.id,
+            kind=c.kind.value,
+            status=c.status.value,
+            at=c.at,
+            duration_minutes=c.duration_minutes,
+            setting=c.setting.value if c.setting else None,
+            place=c.place,
+            note=c.note,
+            corrected=c.id in replaced,
+            mine=c.created_by == ctx.actor.staff_id,
+        )
+        for c in contacts
+    ]
+    return sorted(rows, key=lambda r: r.at, reverse=True)
+
+
+def case_meetings(ctx: ServiceContext, case_id: str) -> list[MeetingRow]:
+    rows = [
+        MeetingRow(
+            meeting_id=m.id,
+            kind=m.kind.value,
+            status=m.status.value,
+            scheduled_at=m.scheduled_at,
+            duration_minutes=m.duration_minutes,
+            setting=m.setting.value if m.setting else None,
+            place=m.place,
+            agenda=m.agenda,
+            notes=m.notes,
+            cancel_reason=m.cancel_reason,
+        )
+        for m in _visible(ctx, case_id, Meeting)
+    ]
+    return sorted(rows, key=lambda r: r.scheduled_at, reverse=True)
