@@ -18,6 +18,7 @@ from sst_desktop.models.case import Case, CaseAssignment
 from sst_desktop.models.consent import Consent
 from sst_desktop.models.organisation import District, School, Staff
 from sst_desktop.models.people import Guardian, Student
+from sst_desktop.models.rules import authorisation as authz
 from sst_desktop.models.rules.authorisation import can_read_protected_fields
 from sst_desktop.models.rules.consent import ConsentState, is_active
 from sst_desktop.store.unit_of_work import UnitOfWork
@@ -77,15 +78,30 @@ def _team_query(ctx: ServiceContext, flt: CaseFilter) -> Any:
     return query
 
 
-def _team_cases(uow: UnitOfWork, ctx: ServiceContext, flt: CaseFilter) -> list[Case]:
-    return list(uow.session.scalars(_team_query(ctx, flt)))
+# The columns the list shows: rows of these, not ORM objects (ten thousand load in a blink).
+_LIST_COLUMNS = (
+    Case.id,
+    Case.reference,
+    Case.programme,
+    Case.status,
+    Case.student_id,
+    Case.school_id,
+    Case.district_id,
+    Case.school_year,
+    Case.opened_on,
+    Case.team_id,
+)
+
+
+def _team_cases(uow: UnitOfWork, ctx: ServiceContext, flt: CaseFilter) -> list[Any]:
+    return list(uow.session.execute(_team_query(ctx, flt).with_only_columns(*_LIST_COLUMNS)))
 
 
 @dataclass
 class _ListLookups:
     """Students, schools, districts and assigned staff of the listed cases, loaded at once."""
 
-    students: dict[str, Student]
+    students: dict[str, Any]  # rows: id, first_name, last_name, personal_id, protected_identity
     schools: dict[str, str]
     districts: dict[str, str]
     staff: dict[str, list[tuple[str, str]]]
@@ -96,7 +112,16 @@ class _ListLookups:
         case_ids = cases.with_only_columns(Case.id)
         student_ids = cases.with_only_columns(Case.student_id)
         students = {
-            s.id: s for s in uow.session.scalars(select(Student).where(Student.id.in_(student_ids)))
+            s.id: s
+            for s in uow.session.execute(
+                select(
+                    Student.id,
+                    Student.first_name,
+                    Student.last_name,
+                    Student.personal_id,
+                    Student.protected_identity,
+                ).where(Student.id.in_(student_ids))
+            )
         }
         staff: dict[str, list[tuple[str, str]]] = {}
         for case_id, staff_id, name in uow.session.execute(
@@ -113,11 +138,14 @@ class _ListLookups:
 
 
 def _list_item(
-    uow: UnitOfWork, ctx: ServiceContext, case: Case, lookups: _ListLookups
+    uow: UnitOfWork, ctx: ServiceContext, case: Any, lookups: _ListLookups
 ) -> CaseListItem:
+    """``case``: a Case or a row of ``_LIST_COLUMNS``."""
     student = lookups.students.get(case.student_id or "")
     staff = lookups.staff.get(case.id, [])
-    hide_school = bool(student and student.protected_identity) and not _protected_ok(uow, ctx, case)
+    hide_school = bool(student and student.protected_identity) and not _protected_ok(
+        ctx, case, {staff_id for staff_id, _name in staff}
+    )
     school = lookups.schools.get(case.school_id or "")
     return CaseListItem(
         case_id=case.id,
@@ -140,8 +168,14 @@ def _formatted(personal_id: str | None) -> str | None:
     return None if personal_id is None else f"{personal_id[:8]}-{personal_id[8:]}"
 
 
-def _protected_ok(uow: UnitOfWork, ctx: ServiceContext, case: Case) -> bool:
-    return can_read_protected_fields(access.user_scope(ctx.actor), access.case_scope(uow, case))
+def _protected_ok(ctx: ServiceContext, case: Any, named_staff: set[str]) -> bool:
+    scope = authz.CaseScope(
+        case.id,
+        case.team_id,
+        protected_identity=True,
+        protected_access_staff_ids=frozenset(named_staff),
+    )
+    return can_read_protected_fields(access.user_scope(ctx.actor), scope)
 
 
 def _matches(item: CaseListItem, flt: CaseFilter) -> bool:
@@ -208,16 +242,16 @@ def _detail(
         if student
         else []
     )
+    lookups = _ListLookups.load(uow, select(Case).where(Case.id == case.id))
+    named = {staff_id for staff_id, _name in lookups.staff.get(case.id, [])}
     show_address = student is not None and (
-        not student.protected_identity or _protected_ok(uow, ctx, case)
+        not student.protected_identity or _protected_ok(ctx, case, named)
     )
     counts: dict[str, int] = {}
     for record in visible:
         counts[type(record).__tablename__] = counts.get(type(record).__tablename__, 0) + 1
     return CaseDetail(
-        item=_list_item(
-            uow, ctx, case, _ListLookups.load(uow, select(Case).where(Case.id == case.id))
-        ),
+        item=_list_item(uow, ctx, case, lookups),
         student_address=student.address if show_address and student else None,
         guardians=tuple(guardians),
         consents=tuple(_consent_summaries(uow, case, ctx)),

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
+from sqlalchemy import case as sql_case
 
 from sst_desktop.casework import access
 from sst_desktop.casework.closure_service import add_months
@@ -22,7 +23,7 @@ from sst_desktop.casework.dto import TodayItem, TodayKind, WorkspaceTab
 from sst_desktop.config.programmes import ProgrammeConfig
 from sst_desktop.models.case import Case, CaseAssignment, Decision
 from sst_desktop.models.closure import FollowUp
-from sst_desktop.models.consent import Consent
+from sst_desktop.models.consent import Consent, ConsentParty
 from sst_desktop.models.contact import Contact, DailyContactOffer, Meeting
 from sst_desktop.models.enums import CaseStatus, DecisionKind, MeetingKind, MeetingStatus, Programme
 from sst_desktop.models.people import Student
@@ -48,16 +49,30 @@ SUPPORT_STATES = (CaseStatus.STARTED, CaseStatus.MAPPING, CaseStatus.ACTIVE, Cas
 REVIEW_KINDS = (MeetingKind.START, MeetingKind.INFO_AND_START, MeetingKind.REVIEW)
 
 
+@dataclass(frozen=True)
+class _CaseFacts:
+    """The columns of a case the rules read (no ORM object: thousands are loaded at once)."""
+
+    id: str
+    reference: str
+    programme: Programme
+    status: CaseStatus
+    district_id: str | None
+    started_on: date | None
+    has_time_limit_reason: bool
+
+
 @dataclass
 class _TeamView:
     """The team's cases with what the rules need: loaded once for all kinds of item."""
 
-    cases: dict[str, Case]
+    cases: dict[str, _CaseFacts]
     names: dict[str, str]
     mine: set[str]
     scopes: dict[str, authz.CaseScope]
     consents: dict[str, list[ConsentState]]
     today: date
+    rules: dict[tuple[Programme, str | None], ProgrammeConfig]
 
 
 def today_items(ctx: ServiceContext) -> list[TodayItem]:
@@ -84,16 +99,31 @@ def _team_cases(ctx: ServiceContext) -> Select[Any]:
 
 
 def _team_view(uow: UnitOfWork, ctx: ServiceContext, today: date) -> _TeamView:
-    query = select(Case).where(Case.team_id == ctx.actor.team_id, Case.deleted.is_(False))
-    cases = {c.id: c for c in uow.session.scalars(query)}
-    students = {
-        s.id: s
-        for s in uow.session.scalars(
-            select(Student).where(
-                Student.id.in_(select(Case.student_id).where(Case.team_id == ctx.actor.team_id))
-            )
+    cases: dict[str, _CaseFacts] = {}
+    names: dict[str, str] = {}
+    protected: set[str] = set()
+    rows = uow.session.execute(
+        select(
+            Case.id,
+            Case.reference,
+            Case.programme,
+            Case.status,
+            Case.district_id,
+            Case.started_on,
+            Case.time_limit_reason.is_not(None),
+            Student.first_name,
+            Student.last_name,
+            Student.protected_identity,
         )
-    }
+        .outerjoin(Student, Student.id == Case.student_id)
+        .where(Case.team_id == ctx.actor.team_id, Case.deleted.is_(False))
+    )
+    for row in rows:
+        cases[row[0]] = _CaseFacts(*row[:7])
+        if row[7] is not None:
+            names[row[0]] = f"{row[7]} {row[8]}"
+        if row[9]:
+            protected.add(row[0])
     named: dict[str, set[str]] = {}
     for case_id, staff_id in uow.session.execute(
         select(CaseAssignment.case_id, CaseAssignment.staff_id).where(
@@ -101,24 +131,50 @@ def _team_view(uow: UnitOfWork, ctx: ServiceContext, today: date) -> _TeamView:
         )
     ):
         named.setdefault(case_id, set()).add(staff_id)
-    consents: dict[str, list[ConsentState]] = {}
-    for consent in uow.session.scalars(
-        select(Consent).where(Consent.case_id.in_(_team_cases(ctx)), Consent.deleted.is_(False))
-    ):
-        consents.setdefault(consent.case_id, []).append(ConsentState.from_record(consent))
-    names, scopes = {}, {}
-    for case in cases.values():
-        student = students.get(case.student_id or "")
-        if student is not None:
-            names[case.id] = f"{student.first_name} {student.last_name}"
-        scopes[case.id] = authz.CaseScope(
-            case.id,
-            case.team_id,
-            protected_identity=bool(student and student.protected_identity),
-            protected_access_staff_ids=frozenset(named.get(case.id, set())),
+    scopes = {
+        case_id: authz.CaseScope(
+            case_id,
+            ctx.actor.team_id,
+            protected_identity=case_id in protected,
+            protected_access_staff_ids=frozenset(named.get(case_id, set())),
         )
+        for case_id in cases
+    }
     mine = {case_id for case_id, staff in named.items() if ctx.actor.staff_id in staff}
-    return _TeamView(cases, names, mine, scopes, consents, today)
+    return _TeamView(cases, names, mine, scopes, {}, today, {})
+
+
+def _consent_states(uow: UnitOfWork, case_ids: set[str]) -> dict[str, list[ConsentState]]:
+    """The consents of these cases, with "did every party agree" counted in SQL."""
+    answers = (
+        select(
+            ConsentParty.consent_id,
+            func.count().label("asked"),
+            func.sum(sql_case((ConsentParty.agreed.is_(True), 1), else_=0)).label("agreed"),
+        )
+        .where(ConsentParty.deleted.is_(False))
+        .group_by(ConsentParty.consent_id)
+        .subquery()
+    )
+    states: dict[str, list[ConsentState]] = {}
+    for consent, asked, agreed in uow.session.execute(
+        select(Consent, answers.c.asked, answers.c.agreed)
+        .outerjoin(answers, answers.c.consent_id == Consent.id)
+        .where(Consent.case_id.in_(sorted(case_ids)), Consent.deleted.is_(False))
+    ):
+        states.setdefault(consent.case_id, []).append(
+            ConsentState(
+                case_id=consent.case_id,
+                recipient_authority=str(consent.recipient_authority),
+                purposes=frozenset(consent.purposes),
+                categories=frozenset(consent.categories),
+                given_on=consent.given_on,
+                valid_until=consent.valid_until,
+                withdrawn_on=consent.withdrawn_on,
+                all_parties_agreed=bool(asked) and asked == agreed,
+            )
+        )
+    return states
 
 
 def _item(
@@ -145,11 +201,21 @@ def _item(
     )
 
 
-def _readable(ctx: ServiceContext, view: _TeamView, records: Iterable[Any]) -> list[Any]:
+def _readable(
+    uow: UnitOfWork, ctx: ServiceContext, view: _TeamView, records: Iterable[Any]
+) -> list[Any]:
+    """The records the actor may open; consents are read only for the cases that need them
+    (another authority's records), not for the whole team."""
     user = access.user_scope(ctx.actor)
+    candidates = [r for r in records if r.case_id in view.cases]
+    other = {r.case_id for r in candidates if r.authority != ctx.actor.authority}
+    missing = other - view.consents.keys()
+    if missing:
+        view.consents.update({case_id: [] for case_id in missing})
+        view.consents.update(_consent_states(uow, missing))
     return [
         r
-        for r in records
+        for r in candidates
         if r.case_id in view.cases
         and authz.can_read(
             user,
@@ -189,7 +255,7 @@ def _meetings_today(uow: UnitOfWork, ctx: ServiceContext, view: _TeamView) -> li
             m.id,
             m.scheduled_at,
         )
-        for m in _readable(ctx, view, meetings)
+        for m in _readable(uow, ctx, view, meetings)
     ]
 
 
@@ -235,8 +301,11 @@ def _daily_contact_missing(
     ]
 
 
-def _rules(ctx: ServiceContext, case: Case, today: date) -> ProgrammeConfig:
-    return ctx.rules.for_case(case.programme, case.district_id, today)
+def _rules(ctx: ServiceContext, view: _TeamView, case: _CaseFacts) -> ProgrammeConfig:
+    key = (case.programme, case.district_id)
+    if key not in view.rules:
+        view.rules[key] = ctx.rules.for_case(case.programme, case.district_id, view.today)
+    return view.rules[key]
 
 
 def _reviews_due(uow: UnitOfWork, ctx: ServiceContext, view: _TeamView) -> list[TodayItem]:
@@ -258,7 +327,7 @@ def _reviews_due(uow: UnitOfWork, ctx: ServiceContext, view: _TeamView) -> list[
     for case in view.cases.values():
         if case.status not in SUPPORT_STATES or case.started_on is None:
             continue
-        rules = _rules(ctx, case, view.today)
+        rules = _rules(ctx, view, case)
         since = last_held.get(case.id)
         base = since.date() if since else case.started_on
         if rules.review_weeks is not None:
@@ -288,7 +357,7 @@ def _sst_plus_evaluations(uow: UnitOfWork, ctx: ServiceContext, view: _TeamView)
     for case in view.cases.values():
         if case.programme != Programme.SST_PLUS or case.started_on is None:
             continue
-        rules = _rules(ctx, case, view.today)
+        rules = _rules(ctx, view, case)
         if case.status in SUPPORT_STATES and rules.evaluation_months:
             due = add_months(case.started_on, rules.evaluation_months)
             if view.today >= due - EVALUATION_NOTICE:
@@ -320,9 +389,9 @@ def _time_limit_reasons(ctx: ServiceContext, view: _TeamView) -> list[TodayItem]
     for case in view.cases.values():
         if case.programme != Programme.SST or case.status not in SUPPORT_STATES:
             continue
-        if case.started_on is None or case.time_limit_reason:
+        if case.started_on is None or case.has_time_limit_reason:
             continue
-        limit = add_months(case.started_on, _rules(ctx, case, view.today).time_limit_months)
+        limit = add_months(case.started_on, _rules(ctx, view, case).time_limit_months)
         if view.today > limit:
             items.append(
                 _item(
@@ -355,7 +424,7 @@ def _plans_awaiting_signatures(
             WorkspaceTab.PLAN,
             r.id,
         )
-        for r in _readable(ctx, view, revisions)
+        for r in _readable(uow, ctx, view, revisions)
     ]
 
 
@@ -370,7 +439,7 @@ def _follow_ups_due(uow: UnitOfWork, ctx: ServiceContext, view: _TeamView) -> li
     )
     return [
         _item(view, TodayKind.FOLLOW_UP_DUE, f.case_id, f.due_on, WorkspaceTab.CLOSURE, f.id)
-        for f in _readable(ctx, view, follow_ups)
+        for f in _readable(uow, ctx, view, follow_ups)
     ]
 
 

@@ -109,12 +109,33 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[CaseListItem] = []
         self._keys: list[str] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_items(self, items: list[CaseListItem]) -> None:
         self.beginResetModel()
         self._items = list(items)
         self._keys = [search_key(i) for i in self._items]
+        self._sorted_by = None
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, by Python's sort on each column's key: a proxy sort would call
+        ``data()`` from C++ some 300,000 times for 10,000 rows."""
+        if not 0 <= column < len(COLUMNS) or self._sorted_by == (column, order):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        rows = sorted(
+            range(len(self._items)),
+            key=lambda r: COLUMNS[column].sort(self._items[r]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        new_row = {old_row: new for new, old_row in enumerate(rows)}
+        self._items = [self._items[r] for r in rows]
+        self._keys = [self._keys[r] for r in rows]
+        self.changePersistentIndexList(old, [self.index(new_row[i.row()], i.column()) for i in old])
+        self._sorted_by = (column, order)
+        self.layoutChanged.emit()
 
     def clear(self) -> None:
         self.set_items([])
@@ -166,11 +187,13 @@ class CaseListFilter:
 
 
 class CaseFilterProxy(QSortFilterProxyModel):
-    """Filters on the precomputed search key (one substring test per row) and the choices."""
+    """Filters on the precomputed search key (one substring test per row) and the choices;
+    sorting is passed to the source model, which sorts in Python at once."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
+        self.setDynamicSortFilter(False)
         self._filter = CaseListFilter()
         self._needle = ""
 
@@ -180,6 +203,11 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._filter, self._needle = flt, search_needle(flt.text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, CaseTableModel):
+            source.sort(column, order)  # the proxy follows the source's layout change
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

@@ -80,6 +80,7 @@ class CasesScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.setAccessibleName(self.tr("Case list"))
         self.table.setAlternatingRowColors(True)
         filters = QHBoxLayout()
@@ -119,12 +120,14 @@ class CasesScreen(QWidget):
 
     def _loaded(self, items: list[CaseListItem]) -> None:
         self.model.set_items(items)
+        header = self.table.horizontalHeader()
+        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fill_choices(self.school, sorted({i.school_name for i in items if i.school_name}))
         self._fill_choices(
             self.district, sorted({i.district_name for i in items if i.district_name})
         )
         self._apply_filter()
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnsToContents()  # measures the first rows only (precision below)
 
     def _fill_choices(self, combo: QComboBox, names: list[str]) -> None:
         current = combo.currentData()
