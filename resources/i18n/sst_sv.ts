@@ -211,10 +211,6 @@
         <translation>Ärendets tidslinje</translation>
     </message>
     <message>
-        <source>Consents</source>
-        <translation>Samtycken</translation>
-    </message>
-    <message>
         <source>This part of the case comes in a later version.</source>
         <translation>Den här delen av ärendet kommer i en senare version.</translation>
     </message>
@@ -240,18 +236,6 @@
             <numerusform>%n uppgift(er) hör till den andra huvudmannen och delas inte med dig.</numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>in force</source>
-        <translation>gäller</translation>
-    </message>
-    <message>
-        <source>not in force</source>
-        <translation>gäller inte</translation>
-    </message>
-    <message>
-        <source>%1 → %2 (%3), given %4, until %5: %6</source>
-        <translation>%1 → %2 (%3), lämnat %4, till %5: %6</translation>
     </message>
 </context>
 <context>
@@ -376,6 +360,105 @@
     <message>
         <source>Follow-up after closure</source>
         <translation>Uppföljning efter avslut</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <source>Consents</source>
+        <translation>Samtycken</translation>
+    </message>
+    <message>
+        <source>Withdrawn by</source>
+        <translation>Återkallat av</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw consent</source>
+        <translation>Åter&amp;kalla samtycke</translation>
+    </message>
+    <message>
+        <source>Record a new consent</source>
+        <translation>Registrera ett nytt samtycke</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Oral</source>
+        <translation>Muntligt</translation>
+    </message>
+    <message>
+        <source>What the family was told</source>
+        <translation>Vad familjen fick veta</translation>
+    </message>
+    <message>
+        <source>Record &amp;consent</source>
+        <translation>Registrera &amp;samtycke</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Syften</translation>
+    </message>
+    <message>
+        <source>Records shared</source>
+        <translation>Uppgifter som delas</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>Delas med</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Lämnat</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>gäller</translation>
+    </message>
+    <message>
+        <source>not in force</source>
+        <translation>gäller inte</translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>återkallat %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3), given %4, until %5: %6</source>
+        <translation>%1 → %2 (%3), lämnat %4, till %5: %6</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <translation>Eleven</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Answer of %1</source>
+        <translation>Svar från %1</translation>
+    </message>
+    <message>
+        <source>Tick at least one purpose.</source>
+        <translation>Kryssa i minst ett syfte.</translation>
+    </message>
+    <message>
+        <source>Tick the records that may be shared.</source>
+        <translation>Kryssa i vilka uppgifter som får delas.</translation>
+    </message>
+    <message>
+        <source>The end date is before the day it was given.</source>
+        <translation>Slutdatumet ligger före dagen samtycket lämnades.</translation>
     </message>
 </context>
 <context>

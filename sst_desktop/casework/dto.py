@@ -54,6 +54,7 @@ class CaseDetail:
     timeline: tuple[TimelineEntry, ...]
     hidden_records: int  # records on the case the user may not see (a count, never content)
     counts: dict[str, int] = field(default_factory=dict)
+    guardian_refs: tuple[tuple[str, str], ...] = ()  # (guardian id, name): who answers consent
 
 
 @dataclass(frozen=True)

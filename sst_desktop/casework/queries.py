@@ -236,9 +236,12 @@ def _detail(
 ) -> CaseDetail:
     student = uow.session.get(Student, case.student_id) if case.student_id else None
     guardians = (
-        uow.session.scalars(
-            select(Guardian.name).where(Guardian.student_id == case.student_id)
-        ).all()
+        [
+            (row.id, row.name)
+            for row in uow.session.execute(
+                select(Guardian.id, Guardian.name).where(Guardian.student_id == case.student_id)
+            )
+        ]
         if student
         else []
     )
@@ -253,7 +256,8 @@ def _detail(
     return CaseDetail(
         item=_list_item(uow, ctx, case, lookups),
         student_address=student.address if show_address and student else None,
-        guardians=tuple(guardians),
+        guardians=tuple(name for _id, name in guardians),
+        guardian_refs=tuple(guardians),
         consents=tuple(_consent_summaries(uow, case, ctx)),
         timeline=tuple(sorted((_entry(r) for r in visible), key=lambda e: e.at)),
         hidden_records=hidden,

@@ -23,6 +23,7 @@ from sst_desktop.casework.dto import CaseDetail, ConsentSummary, WorkspaceTab
 from sst_desktop.casework.queries import case_detail
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label, timeline_label
+from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.tasks import TaskRunner
 
@@ -69,8 +70,8 @@ class CaseWorkspace(QWidget):
         self.tabs = QTabWidget(self)
         self.timeline = QListWidget(self)
         self.timeline.setAccessibleName(self.tr("Timeline of the case"))
-        self.consents = QListWidget(self)
-        self.consents.setAccessibleName(self.tr("Consents"))
+        self.consent = ConsentTab(context, runner, self)
+        self.consent.changed.connect(self._reload)
         self.contacts = ContactsTab(context, runner, self)
         self.contacts.changed.connect(self._reload)
         self._add_tabs()
@@ -88,7 +89,7 @@ class CaseWorkspace(QWidget):
     def _add_tabs(self) -> None:
         pages: dict[WorkspaceTab, QWidget] = {
             WorkspaceTab.OVERVIEW: self.timeline,
-            WorkspaceTab.CONSENT: self.consents,
+            WorkspaceTab.CONSENT: self.consent,
             WorkspaceTab.CONTACTS: self.contacts,
         }
         for key, title in TABS:
@@ -135,7 +136,7 @@ class CaseWorkspace(QWidget):
         )
         self.badges.setText(self._consent_badges(detail.consents))
         self._fill_timeline(detail)
-        self._fill_consents(detail.consents)
+        self.consent.show_detail(detail)
         index = [key for key, _title in TABS].index(self._wanted_tab)
         self.tabs.setCurrentIndex(index)
 
@@ -161,24 +162,6 @@ class CaseWorkspace(QWidget):
                 self.timeline,
             )
 
-    def _fill_consents(self, consents: tuple[ConsentSummary, ...]) -> None:
-        self.consents.clear()
-        for consent in consents:
-            state = self.tr("in force") if consent.active else self.tr("not in force")
-            purposes = ", ".join(label(p, "ConsentPurpose") for p in consent.purposes)
-            scope = ", ".join(label(c, "RecordCategory") for c in consent.categories)
-            until = consent.valid_until.isoformat() if consent.valid_until else "-"
-            text = (
-                self.tr("%1 → %2 (%3), given %4, until %5: %6")
-                .replace("%1", purposes)
-                .replace("%2", label(consent.recipient_authority, "Authority"))
-                .replace("%3", state)
-                .replace("%4", consent.given_on.isoformat())
-                .replace("%5", until)
-                .replace("%6", scope)
-            )
-            QListWidgetItem(text, self.consents)
-
     def _failed(self, error: BaseException) -> None:
         self.title.setText(error_text(error))
 
@@ -188,5 +171,5 @@ class CaseWorkspace(QWidget):
         self.facts.clear()
         self.badges.clear()
         self.timeline.clear()
-        self.consents.clear()
+        self.consent.clear()
         self.contacts.clear()
