@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from sst_desktop.models.organisation import Staff, Team
 from sst_desktop.models.profile_meta import ProfileSetting
 from sst_desktop.security.kdf import KdfPolicy
 from sst_desktop.store import profile, schema
+from sst_desktop.store.engine import verify_cipher_integrity
 from sst_desktop.store.unit_of_work import Actor
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,8 @@ class AppContext:
     actor: Actor
     # A recovery code from a key rotation interrupted before it was shown: show it now, once.
     pending_recovery_code: str | None = None
+    # Set when unlocked with the quick check: checks every page on its own connection.
+    page_checker: Callable[[], int] | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -151,11 +155,18 @@ def open_context(
     clock: Clock | None = None,
     policy: KdfPolicy | None = None,
     organisation: OrganisationConfig | None = None,
+    full_check: bool = True,
 ) -> AppContext:
-    """Unlock (upgrading an older schema after a backup) with the organisation's rules."""
+    """Unlock (upgrading an older schema after a backup) with the organisation's rules.
+    ``full_check=False`` leaves the page-by-page check to ``check_every_page`` (the window runs
+    it in the background: on a large profile it takes longer than the unlock may)."""
     rules = (organisation or load_organisation_config()).rules()
     unlocked = profile.unlock_profile(
-        profile_dir, secret, policy or kdf_policy(), upgrade=upgrade_with_backup
+        profile_dir,
+        secret,
+        policy or kdf_policy(),
+        upgrade=upgrade_with_backup,
+        full_check=full_check,
     )
     try:
         actor = read_actor(unlocked.engine, profile_dir)
@@ -169,7 +180,16 @@ def open_context(
         rules,
         actor,
         pending_recovery_code=unlocked.pending_recovery_code,
+        page_checker=unlocked.page_checker,
     )
+
+
+def check_every_page(context: AppContext) -> int:
+    """The number of pages whose HMAC fails (0: the whole database is intact). Safe on another
+    thread when the context has its own ``page_checker``."""
+    if context.page_checker is not None:
+        return context.page_checker()
+    return len(verify_cipher_integrity(context.engine))
 
 
 def replace_passphrase(profile_dir: Path, old_secret: str, new_passphrase: str) -> None:

@@ -716,6 +716,14 @@
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta</translation>
     </message>
+    <message>
+        <source>The profile is damaged</source>
+        <translation>Profilen är skadad</translation>
+    </message>
+    <message>
+        <source>Parts of the database file sst.db are damaged, so SST Desktop has locked the profile without writing anything more to it. Contact support: they can restore it from your backup. Do not delete any files in the profile folder.</source>
+        <translation>Delar av databasfilen sst.db är skadade, så SST Desktop har låst profilen utan att skriva något mer i den. Kontakta supporten: de kan återställa den från din säkerhetskopia. Ta inte bort några filer i profilmappen.</translation>
+    </message>
 </context>
 <context>
     <name>MappingPerspective</name>

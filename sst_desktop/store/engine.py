@@ -118,6 +118,18 @@ def cipher_faults(conn: Any) -> list[str]:
     return [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
 
 
+def page_checker(db_path: Path, raw_key: bytes | bytearray) -> Callable[[], int]:
+    """A check of every page's HMAC on its own read-only connection, to run on another thread
+    while the window works (WAL lets it read beside the writer). Returns the damaged pages."""
+    key = bytes(raw_key)  # as the engine's creator does: the caller zeroes its own copy
+
+    def check() -> int:
+        with read_only_connection(db_path, key) as conn:
+            return len(cipher_faults(conn))
+
+    return check
+
+
 def verify_cipher_integrity(engine: Engine) -> list[str]:
     """Every page's HMAC in the database file; run on a checkpointed database (empty WAL)."""
     with engine.connect() as conn:

@@ -39,7 +39,7 @@ from sst_desktop.security.keyslots import (
     zero,
 )
 from sst_desktop.security.recovery_code import format_recovery_code, new_recovery_code
-from sst_desktop.store.engine import create_cipher_engine
+from sst_desktop.store.engine import create_cipher_engine, page_checker
 from sst_desktop.store.profile_backup import backup_engine, backup_profile, restore_profile
 from sst_desktop.store.profile_open import (
     APPLICATION_ID,
@@ -144,14 +144,17 @@ def unlock_profile(
     upgrade: Callable[[Engine, Path], None] | None = None,
     clock: Clock | None = None,
     fileops: FileOps | None = None,
+    full_check: bool = True,
 ) -> UnlockedProfile:
-    """Open with a passphrase or recovery code; weak slots are rewrapped, leftovers finalised."""
+    """Open with a passphrase or recovery code; weak slots are rewrapped, leftovers finalised.
+    ``full_check=False``: see ``verify_database`` (the caller checks every page later)."""
     ops = fileops or FileOps()
-    opened = open_verified(profile_dir, secret, clock or SystemClock(), ops)
+    opened = open_verified(profile_dir, secret, clock or SystemClock(), ops, full_check=full_check)
     try:
         body, pending = _amended(opened, secret, policy, clock or SystemClock())
         finalise(profile_dir, opened.generation, body, ops)
         engine = create_cipher_engine(profile_dir / DB_FILE, opened.db_key)
+        checker = None if full_check else page_checker(profile_dir / DB_FILE, opened.db_key)
     finally:
         opened.close()
     try:
@@ -160,7 +163,9 @@ def unlock_profile(
     except BaseException:
         engine.dispose()
         raise
-    return UnlockedProfile(engine, profile_dir, body.key_id, opened.slot_kind, pending)
+    return UnlockedProfile(
+        engine, profile_dir, body.key_id, opened.slot_kind, pending, page_checker=checker
+    )
 
 
 def _amended(

@@ -60,14 +60,17 @@ class Opened:
         zero(self.db_key)
 
 
-def open_verified(profile_dir: Path, secret: str, clock: Clock, ops: FileOps) -> Opened:
-    """The generation and key the secret opens, database verified; the caller then ``finalise``s."""
+def open_verified(
+    profile_dir: Path, secret: str, clock: Clock, ops: FileOps, *, full_check: bool = True
+) -> Opened:
+    """The generation and key the secret opens, database verified (every page's HMAC, or with
+    ``full_check=False`` only that it is ours and whole); the caller then ``finalise``s."""
     state = throttle.read_state(profile_dir)
     throttle.check_not_throttled(state, clock)
     generations = _read_profile(profile_dir)
     throttle.record_attempt(profile_dir, state, clock, ops)
     try:
-        opened = _resolve(profile_dir, secret, generations)
+        opened = _resolve(profile_dir, secret, generations, full_check=full_check)
     except SstError as exc:
         if exc.code != WRONG_SECRET:  # only a wrong secret counts as a failed attempt
             throttle.write_state(profile_dir, state, ops)
@@ -121,7 +124,9 @@ def _unwrap_all(
     return found
 
 
-def _resolve(profile_dir: Path, secret: str, generations: list[kf.Generation]) -> Opened:
+def _resolve(
+    profile_dir: Path, secret: str, generations: list[kf.Generation], *, full_check: bool = True
+) -> Opened:
     unwrapped = _unwrap_all(generations, secret)
     if not unwrapped:
         raise SstError(WRONG_SECRET)
@@ -135,7 +140,7 @@ def _resolve(profile_dir: Path, secret: str, generations: list[kf.Generation]) -
             _zero_all(unwrapped[:index] + unwrapped[index + 1 :])
             opened = Opened(generation, db_key, kind)
             try:
-                verify_database(db_path, db_key)
+                verify_database(db_path, db_key, full=full_check)
             except BaseException:
                 opened.close()
                 raise
@@ -154,14 +159,20 @@ def _zero_all(items: list[tuple[kf.Generation, bytearray, str]]) -> None:
         zero(db_key)
 
 
-def verify_database(db_path: Path, db_key: bytearray) -> None:
-    """Ours (application id) and every page's HMAC intact, else ``store.db_corrupt``."""
+def verify_database(db_path: Path, db_key: bytearray, *, full: bool = True) -> None:
+    """Ours (application id), whole (as many pages as its header says) and, with ``full``,
+    every page's HMAC intact; else ``store.db_corrupt``. The quick form is for the window's
+    unlock of a large profile, which then checks every page in the background."""
     wal = db_path.with_name(DB_FILE + "-wal")
     with read_only_connection(db_path, db_key) as conn:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        faults = [] if _has_frames(wal) else cipher_faults(conn)
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        faults = cipher_faults(conn) if full and not _has_frames(wal) else []
     if app_id != APPLICATION_ID:
         raise StoreError(DB_CORRUPT, file=DB_FILE)
+    if not _has_frames(wal) and pages * page_size > db_path.stat().st_size:
+        raise StoreError(DB_CORRUPT, file=DB_FILE, faults=1)  # truncated
     if _has_frames(wal):
         # After a crash the file may still hold pages under an older key (mid-rekey) that only
         # the WAL supersedes: let SQLite move the (already checked) frames in, then check.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,8 @@ class UnlockedProfile:
     # A recovery code issued by a key rotation that was interrupted before it could be shown:
     # the UI must show it now (it has been removed from the key file).
     pending_recovery_code: str | None = None
+    # Unlocked with the quick check: every page is still to be checked, with this, off the UI.
+    page_checker: Callable[[], int] | None = None
 
 
 def has_profile_files(profile_dir: Path) -> bool:

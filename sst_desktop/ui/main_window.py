@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.appearance import apply_text_size
 from sst_desktop.ui.i18n import install_language
 from sst_desktop.ui.idle_lock import IdleWatcher
 from sst_desktop.ui.screens.unlock.unlock_screen import UnlockScreen
-from sst_desktop.ui.session import profile_exists, warm_up
+from sst_desktop.ui.session import damaged_pages, profile_exists, warm_up
 from sst_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # imported when first needed: the unlock screen must not wait for them
@@ -43,7 +43,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("SST Desktop")
         self.profile_dir, self.settings = profile_dir, settings
         self.runner = runner or TaskRunner(self)
+        self.checker = TaskRunner(self)  # the after-unlock check of every page
         self.context: AppContext | None = None
+        self.damage_message: QMessageBox | None = None
         self.workspace: Workspace | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
             self.first_run = None
         self._build_workspace(context)
         self.lock_action.setEnabled(True)
+        # On its own thread and connection: the first screens must not wait for every page.
+        self.checker.run(lambda control: damaged_pages(context), self._checked, self._check_failed)
         self.idle.start()
         log.info("profile unlocked")
 
@@ -131,12 +135,39 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(self.context is not None)
         self.sync_state.setText(self.tr("Not connected to a server"))
 
+    def _checked(self, damaged: int) -> None:
+        """Every page of the database checked after unlock: damage stops the work at once,
+        before anything is written over it."""
+        if damaged:
+            self._report_damage()
+
+    def _check_failed(self, error: BaseException) -> None:
+        log.error("background integrity check failed", exc_info=error)
+        self._report_damage()
+
+    def _report_damage(self) -> None:
+        log.error("database damaged: pages fail their check")
+        self.lock()
+        self.damage_message = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("The profile is damaged"),
+            self.tr(
+                "Parts of the database file sst.db are damaged, so SST Desktop has locked the "
+                "profile without writing anything more to it. Contact support: they can restore "
+                "it from your backup. Do not delete any files in the profile folder."
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.damage_message.open()  # window-modal, not a nested event loop
+
     def lock(self) -> None:
         """Close everything that holds data; show the unlock screen. Safe to call twice."""
         if self.context is None:
             return
         self.idle.stop()
         self.runner.wait()
+        self.checker.wait()
         self._drop_workspace()
         self.context.close()
         self.context = None

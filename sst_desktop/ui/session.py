@@ -27,9 +27,16 @@ def unlock_wait_seconds(profile_dir: Path) -> int:
 
 
 def open_profile(profile_dir: Path, secret: str) -> AppContext:
+    """Unlock with the quick database check; ``damaged_pages`` then checks every page."""
     from sst_desktop.app_context import open_context
 
-    return open_context(profile_dir, secret)
+    return open_context(profile_dir, secret, full_check=False)
+
+
+def damaged_pages(context: AppContext) -> int:
+    from sst_desktop.app_context import check_every_page
+
+    return check_every_page(context)
 
 
 def replace_passphrase(profile_dir: Path, old_secret: str, new_passphrase: str) -> None:

@@ -86,3 +86,24 @@ def test_language_switch_rebuilds_the_screens(
         assert Settings(settings._file.parent).get("language") == "sv"  # saved
     finally:
         install_language("en")
+
+
+def test_a_damaged_page_found_after_unlock_locks_the_profile(
+    qtbot: QtBot, demo_profile: Path, settings: Settings
+) -> None:
+    database = demo_profile / "sst.db"
+    data = bytearray(database.read_bytes())
+    middle = (len(data) // 4096 // 2) * 4096 + 1000  # a page the unlock itself does not read
+    data[middle] ^= 0xFF
+    database.write_bytes(bytes(data))
+    window = MainWindow(demo_profile, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.unlock_screen is not None
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    window.unlock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: window.damage_message is not None, timeout=20_000)
+    assert window.locked
+    assert window.damage_message is not None and "sst.db" in window.damage_message.text()
+    after = database.read_bytes()
+    assert after[middle] == data[middle] and len(after) >= len(data)  # the damage left as found

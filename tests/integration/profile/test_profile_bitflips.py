@@ -190,3 +190,38 @@ def test_truncated_database(checkpointed: Path) -> None:
         assert db.read_bytes() == original[:length], length
     db.write_bytes(original)
     assert _outcome(checkpointed) == "ok"
+
+
+def test_the_quick_check_finds_truncation_and_leaves_pages_to_the_full_one(tmp_path):
+    """The window unlocks with the quick check (ours and whole) and checks every page later."""
+    import os
+
+    from sst_desktop.errors import StoreError
+    from sst_desktop.store.profile_open import APPLICATION_ID, verify_database
+
+    key = bytearray(os.urandom(32))
+    from sst_desktop.store import schema
+    from sst_desktop.store.engine import create_cipher_engine
+
+    db = tmp_path / "sst.db"
+    engine = create_cipher_engine(db, key, must_exist=False)
+    schema.upgrade_to_head(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    engine.dispose()
+    verify_database(db, key, full=False)
+    data = bytearray(db.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    db.write_bytes(bytes(data))
+    verify_database(db, key, full=False)  # a damaged inner page: left to the full check
+    try:
+        verify_database(db, key, full=True)
+        raise AssertionError("the full check must find the damaged page")
+    except StoreError as exc:
+        assert exc.code == "store.db_corrupt"
+    db.write_bytes(bytes(data[: len(data) - 4096]))
+    try:
+        verify_database(db, key, full=False)
+        raise AssertionError("the quick check must find a truncated file")
+    except StoreError as exc:
+        assert exc.code == "store.db_corrupt" and exc.params["file"] == "sst.db"
