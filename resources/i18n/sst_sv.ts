@@ -298,6 +298,40 @@
     </message>
 </context>
 <context>
+    <name>ClientFacingWindow</name>
+    <message>
+        <source>I am &amp;done: give the computer back</source>
+        <translation>Jag är &amp;klar: lämna tillbaka datorn</translation>
+    </message>
+    <message>
+        <source>For the staff member: type the session PIN to go back.</source>
+        <translation>För personalen: skriv sessionens PIN-kod för att gå tillbaka.</translation>
+    </message>
+    <message>
+        <source>Session PIN</source>
+        <translation>Sessionens PIN-kod</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the form</source>
+        <translation>&amp;Tillbaka till formuläret</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the record</source>
+        <translation>&amp;Gå tillbaka till ärendet</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN-kod</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n tries left before the profile locks.</source>
+        <translation>
+            <numerusform>Fel PIN-kod. %n försök kvar innan profilen låses.</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClosureReason</name>
     <message>
         <source>Goals met</source>

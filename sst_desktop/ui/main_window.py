@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.appearance import apply_text_size
+from sst_desktop.ui.client_mode import ClientFacingWindow, SessionPin
 from sst_desktop.ui.i18n import install_language
 from sst_desktop.ui.idle_lock import IdleWatcher
 from sst_desktop.ui.screens.unlock.unlock_screen import UnlockScreen
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.checker = TaskRunner(self)  # the after-unlock check of every page
         self.context: AppContext | None = None
         self.damage_message: QMessageBox | None = None
+        self.client_window: ClientFacingWindow | None = None
         self.workspace: Workspace | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -160,6 +162,25 @@ class MainWindow(QMainWindow):
             self,
         )
         self.damage_message.open()  # window-modal, not a nested event loop
+
+    def enter_client_mode(self, form: QWidget, pin: SessionPin, title: str) -> ClientFacingWindow:
+        """Hand the laptop over: only ``form``, full screen; back with the PIN (or, after too
+        many wrong ones, with the passphrase: the profile locks)."""
+        self.client_window = ClientFacingWindow(form, pin, title)
+        self.client_window.handed_back.connect(self._client_mode_ended)
+        self.client_window.locked_out.connect(self._client_locked_out)
+        self.hide()
+        self.client_window.start()
+        return self.client_window
+
+    def _client_mode_ended(self) -> None:
+        self.client_window = None
+        self.show()
+        self.activateWindow()
+
+    def _client_locked_out(self) -> None:
+        self.lock()
+        self._client_mode_ended()
 
     def lock(self) -> None:
         """Close everything that holds data; show the unlock screen. Safe to call twice."""
