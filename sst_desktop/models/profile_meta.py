@@ -36,3 +36,18 @@ class PurgeSession(Base):
     __tablename__ = "purge_session"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class Draft(Base):
+    """What a form held when it was last autosaved, until it is saved or discarded.
+
+    Not a record of the case: never synced, never audited, kept only on this device, removed
+    when the form is saved, discarded or its case is purged. ``key`` names the form and the case
+    (``contacts:<case id>``)."""
+
+    __tablename__ = "drafts"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    payload: Mapped[str] = mapped_column(Text)  # JSON of the form's fields
+    saved_at: Mapped[datetime]

@@ -21,7 +21,7 @@ from sst_desktop.casework.context import ServiceContext
 from sst_desktop.models.base import Base, CaseRecord
 from sst_desktop.models.case import Case
 from sst_desktop.models.people import Guardian, Student
-from sst_desktop.models.profile_meta import PurgedRecord, PurgeSession
+from sst_desktop.models.profile_meta import Draft, PurgedRecord, PurgeSession
 from sst_desktop.models.referral import ReferralRequest
 from sst_desktop.store.unit_of_work import UnitOfWork
 
@@ -105,6 +105,8 @@ def purge(ctx: ServiceContext, rules: list[RetentionRule]) -> PurgePlan:
         cases = sorted({r.case_id for r, _rule in due if r.case_id})
         for case_id in cases:
             _purge_empty_case(uow, ctx, case_id)
+        if cases:  # a half-typed form about a purged record goes with it
+            uow.session.execute(delete(Draft).where(Draft.case_id.in_(cases)))
         uow.session.flush()
         uow.session.execute(delete(PurgeSession))
         counts = Counter(type(r).__tablename__ for r, _rule in due)

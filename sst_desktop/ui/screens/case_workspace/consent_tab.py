@@ -4,6 +4,8 @@ records it covered disappear from every view of this case (the authorisation rul
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +28,7 @@ from sst_desktop.app_context import AppContext
 from sst_desktop.casework import consent_service
 from sst_desktop.casework.dto import CaseDetail, ConsentSummary
 from sst_desktop.models.enums import Authority, ConsentPurpose, RecordCategory
+from sst_desktop.ui.drafts import DraftKeeper
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
@@ -59,6 +62,22 @@ class ConsentTab(QWidget):
         layout.addWidget(self.problem)
         self.consents.currentRowChanged.connect(lambda _row: self._update_withdraw())
         self.withdraw_button.clicked.connect(self._withdraw)
+        self.draft = DraftKeeper(context, "consent", self._draft_fields, self._apply_draft, self)
+
+    def _draft_fields(self) -> dict[str, object]:
+        purposes = [p.value for p, c in self.purposes.items() if c.isChecked()]
+        categories = [r.value for r, c in self.categories.items() if c.isChecked()]
+        text = self.information.toPlainText()
+        if not (purposes or categories or text.strip()):
+            return {}
+        return {"purposes": purposes, "categories": categories, "information": text}
+
+    def _apply_draft(self, fields: dict[str, object]) -> None:
+        for value, check in self.purposes.items():
+            check.setChecked(value.value in (fields.get("purposes") or []))  # type: ignore[operator]
+        for value, check in self.categories.items():
+            check.setChecked(value.value in (fields.get("categories") or []))  # type: ignore[operator]
+        self.information.setPlainText(str(fields.get("information") or ""))
 
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Record a new consent"), self)
@@ -124,6 +143,8 @@ class ConsentTab(QWidget):
         )
         self.recipient.setCurrentIndex(self.recipient.findData(other.value))
         self._fill_answers(detail)
+        if self.draft.case_id != detail.item.case_id:  # a reload of the same case keeps typing
+            self.draft.open(detail.item.case_id)
         self._update_withdraw()
         self._validate()
 
@@ -188,7 +209,7 @@ class ConsentTab(QWidget):
             information_given=self.information.toPlainText().strip() or None,
         )
         services, case_id = self._context.services, detail.item.case_id
-        self._write(lambda: consent_service.give_consent(services, case_id, data))
+        self._write(lambda: consent_service.give_consent(services, case_id, data), self._given)
 
     def _selected(self) -> ConsentSummary | None:
         item = self.consents.currentItem()
@@ -212,20 +233,26 @@ class ConsentTab(QWidget):
             lambda: consent_service.withdraw_consent(services, consent.consent_id, today, who)
         )
 
-    def _write(self, action: object) -> None:
+    def _write(self, action: object, done: Callable[[object], None] | None = None) -> None:
         self.problem.clear()
-        self._runner.run(lambda control: action(), self._written, self._failed)  # type: ignore[operator]
+        self._runner.run(lambda control: action(), done or self._written, self._failed)  # type: ignore[operator]
 
-    def _written(self, _result: object) -> None:
+    def _given(self, result: object) -> None:
+        """The form's consent is saved: the form empties and its draft goes."""
         for check in [*self.purposes.values(), *self.categories.values()]:
             check.setChecked(False)
         self.information.clear()
+        self.draft.saved()
+        self._written(result)
+
+    def _written(self, _result: object) -> None:
         self.changed.emit()
 
     def _failed(self, error: BaseException) -> None:
         self.problem.setText(error_text(error))
 
     def clear(self) -> None:
+        self.draft.close()
         self._detail = None
         self.consents.clear()
         self.withdraw_by.clear()

@@ -4,6 +4,7 @@ rebooked and cancelled bookings stay in the list, struck through."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Signal
@@ -27,6 +28,7 @@ from sst_desktop.app_context import AppContext
 from sst_desktop.casework import support_service
 from sst_desktop.casework.support_queries import ContactRow, case_contacts
 from sst_desktop.models.enums import ContactKind, MeetingStatus, Setting
+from sst_desktop.ui.drafts import DraftKeeper
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.itemmodels.contact_table_model import ContactTableModel
 from sst_desktop.ui.labels import label
@@ -57,6 +59,28 @@ class ContactsTab(QWidget):
         layout.addWidget(self.table, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
+        self.draft = DraftKeeper(context, "contacts", self._draft_fields, self._apply_draft, self)
+
+    def _draft_fields(self) -> dict[str, object]:
+        if not self.note.text().strip():
+            return {}  # nothing typed that could be lost
+        return {
+            "kind": self.kind.currentData(),
+            "booked": self.booked.currentData(),
+            "minutes": self.minutes.value(),
+            "setting": self.setting.currentData(),
+            "note": self.note.text(),
+        }
+
+    def _apply_draft(self, fields: dict[str, object]) -> None:
+        for combo, key in ((self.kind, "kind"), (self.booked, "booked"), (self.setting, "setting")):
+            index = combo.findData(fields.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        minutes = fields.get("minutes")
+        if isinstance(minutes, int):
+            self.minutes.setValue(minutes)
+        self.note.setText(str(fields.get("note") or ""))
 
     def _build_form(self) -> None:
         self.kind = QComboBox(self)
@@ -129,6 +153,7 @@ class ContactsTab(QWidget):
     def show_case(self, case_id: str) -> None:
         self._case_id = case_id
         self.when.setDateTime(QDateTime.currentDateTime())
+        self.draft.open(case_id)
         self._validate()
         self.refresh()
 
@@ -162,14 +187,22 @@ class ContactsTab(QWidget):
             setting=Setting(self.setting.currentData()) if self.setting.currentData() else None,
             note=self.note.text().strip() or None,
         )
-        self._write(lambda: support_service.log_contact(self._context.services, case_id, data))
+        self._write(
+            lambda: support_service.log_contact(self._context.services, case_id, data),
+            self._logged,
+        )
 
-    def _write(self, action: object) -> None:
+    def _write(self, action: object, done: Callable[[object], None] | None = None) -> None:
         self.problem.clear()
-        self._runner.run(lambda control: action(), self._written, self._failed)  # type: ignore[operator]
+        self._runner.run(lambda control: action(), done or self._written, self._failed)  # type: ignore[operator]
+
+    def _logged(self, result: object) -> None:
+        """The form's contact is saved: the form empties and its draft goes."""
+        self.note.clear()
+        self.draft.saved()
+        self._written(result)
 
     def _written(self, _result: object) -> None:
-        self.note.clear()
         self.changed.emit()
         self.refresh()
 
@@ -198,6 +231,7 @@ class ContactsTab(QWidget):
             self._write(lambda: support_service.rebook_contact(services, row.contact_id, when))
 
     def clear(self) -> None:
+        self.draft.close()  # what was typed is saved before the form empties
         self._case_id = None
         self.model.set_rows([])
         self.note.clear()
