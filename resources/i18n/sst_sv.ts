@@ -1258,6 +1258,148 @@
     </message>
 </context>
 <context>
+    <name>RequestForm</name>
+    <message>
+        <source>New referral request (anonymous)</source>
+        <translation>Ny uppdragsförfrågan (anonym)</translation>
+    </message>
+    <message>
+        <source>No name or identity number: the request stays anonymous until the family has said yes.</source>
+        <translation>Inget namn eller personnummer: förfrågan är anonym tills familjen har sagt ja.</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>(inte angivet)</translation>
+    </message>
+    <message>
+        <source>A report of concern in the last six months</source>
+        <translation>En orosanmälan de senaste sex månaderna</translation>
+    </message>
+    <message>
+        <source>The student&apos;s view of the causes</source>
+        <translation>Elevens syn på orsakerna</translation>
+    </message>
+    <message>
+        <source>The guardians&apos; view of the causes</source>
+        <translation>Vårdnadshavarnas syn på orsakerna</translation>
+    </message>
+    <message>
+        <source>Adaptations tried at school</source>
+        <translation>Anpassningar som prövats i skolan</translation>
+    </message>
+    <message>
+        <source>Other measures taken</source>
+        <translation>Andra åtgärder som vidtagits</translation>
+    </message>
+    <message>
+        <source>What the school expects of the team</source>
+        <translation>Vad skolan förväntar sig av teamet</translation>
+    </message>
+    <message>
+        <source>&amp;Save request</source>
+        <translation>&amp;Spara förfrågan</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Inkom</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Stadsdel</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Åk</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Absence, last two months</source>
+        <translation>Frånvaro, senaste två månaderna</translation>
+    </message>
+    <message>
+        <source>Remove the identity number from: %1. The request must stay anonymous.</source>
+        <translation>Ta bort personnumret ur: %1. Förfrågan ska vara anonym.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsScreen</name>
+    <message>
+        <source>Received</source>
+        <translation>Inkom</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Åk</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Frånvaro</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Requests and applications</source>
+        <translation>Förfrågningar och ansökningar</translation>
+    </message>
+    <message>
+        <source>&amp;New referral request</source>
+        <translation>&amp;Ny uppdragsförfrågan</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Anta</translation>
+    </message>
+    <message>
+        <source>&amp;Decline with guidance</source>
+        <translation>Avslå med &amp;vägledning</translation>
+    </message>
+    <message>
+        <source>&amp;Link the student</source>
+        <translation>&amp;Koppla eleven</translation>
+    </message>
+    <message>
+        <source>Guidance to other support (required to decline)</source>
+        <translation>Vägledning till annat stöd (krävs för avslag)</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>kopplad</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>Write the guidance to other support first.</source>
+        <translation>Skriv först vägledningen till annat stöd.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Family therapist</source>
@@ -1729,6 +1871,45 @@
     <message>
         <source>Something went wrong and the step was not saved. Everything saved before is safe. Please report it to support.</source>
         <translation>Något gick fel och steget sparades inte. Allt som sparats tidigare finns kvar. Rapportera gärna felet till supporten.</translation>
+    </message>
+</context>
+<context>
+    <name>StudentForm</name>
+    <message>
+        <source>The student</source>
+        <translation>Eleven</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN (may be left empty)</source>
+        <translation>ÅÅÅÅMMDD-NNNN (får lämnas tomt)</translation>
+    </message>
+    <message>
+        <source>Protected identity (skyddade personuppgifter)</source>
+        <translation>Skyddade personuppgifter</translation>
+    </message>
+    <message>
+        <source>&amp;Link the student to the case</source>
+        <translation>&amp;Koppla eleven till ärendet</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Förnamn</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Efternamn</translation>
+    </message>
+    <message>
+        <source>&amp;Identity number</source>
+        <translation>&amp;Personnummer</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Åk</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kön</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from sst_desktop.casework.context import (
     require_text,
 )
 from sst_desktop.casework.deidentification import require_no_identity
+from sst_desktop.casework.student_service import StudentInput, register_student
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Assignment, Case, Decision
 from sst_desktop.models.consent import Consent
@@ -142,18 +143,32 @@ def link_student(ctx: ServiceContext, case_id: str, student_id: str) -> ChangeSe
     with ctx.unit_of_work() as uow:
         case: Case = get_or_fail(uow, Case, case_id)
         student: Student = get_or_fail(uow, Student, student_id)
-        consents = uow.session.scalars(
-            select(Consent).where(
-                Consent.case_id == case_id,
-                Consent.withdrawn_on.is_(None),
-                Consent.deleted.is_(False),
-            )
-        ).all()
-        if not any(_family_said_yes(c) for c in consents):
-            raise WorkflowError(NO_FAMILY_YES)
+        _require_family_yes(uow, case_id)
         case.student_id = student.id
         case.school_id = case.school_id or student.school_id
         return uow.commit()
+
+
+def link_new_student(ctx: ServiceContext, case_id: str, data: StudentInput) -> str:
+    """Register the student and link them, checking the family's yes first so a refused link
+    leaves no student record behind."""
+    with ctx.unit_of_work() as uow:
+        _require_family_yes(uow, case_id)
+    student_id = register_student(ctx, data)
+    link_student(ctx, case_id, student_id)
+    return student_id
+
+
+def _require_family_yes(uow: UnitOfWork, case_id: str) -> None:
+    consents = uow.session.scalars(
+        select(Consent).where(
+            Consent.case_id == case_id,
+            Consent.withdrawn_on.is_(None),
+            Consent.deleted.is_(False),
+        )
+    ).all()
+    if not any(_family_said_yes(c) for c in consents):
+        raise WorkflowError(NO_FAMILY_YES)
 
 
 def _family_said_yes(consent: Consent) -> bool:

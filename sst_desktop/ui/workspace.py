@@ -23,6 +23,7 @@ from sst_desktop.casework.dto import WorkspaceTab
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.screens.case_workspace.case_workspace import CaseWorkspace
 from sst_desktop.ui.screens.cases.cases_screen import CasesScreen
+from sst_desktop.ui.screens.requests.requests_screen import RequestsScreen
 from sst_desktop.ui.screens.settings.settings_screen import SettingsScreen
 from sst_desktop.ui.screens.today.today_screen import TodayScreen
 from sst_desktop.ui.tasks import TaskRunner
@@ -89,12 +90,18 @@ class Workspace(QWidget):
         return {
             "today": self._today_screen,
             "cases": self._cases_screen,
+            "requests": self._requests_screen,
             "settings": self._settings_screen,
         }
 
     def _today_screen(self) -> QWidget:
         screen = TodayScreen(self.context, self._runner, self)
         screen.open_item.connect(lambda item: self.open_case(item.case_id, item.target))
+        return screen
+
+    def _requests_screen(self) -> QWidget:
+        screen = RequestsScreen(self.context, self._runner, self)
+        screen.open_case.connect(self.open_case)
         return screen
 
     def _cases_screen(self) -> QWidget:
