@@ -32,6 +32,96 @@
     </message>
 </context>
 <context>
+    <name>AdmissionPanel</name>
+    <message>
+        <source>Admission group</source>
+        <translation>Antagningsgrupp</translation>
+    </message>
+    <message>
+        <source>Applicants in the suggested order</source>
+        <translation>Sökande i föreslagen ordning</translation>
+    </message>
+    <message>
+        <source>Why the group changed the suggested order</source>
+        <translation>Varför gruppen ändrade den föreslagna ordningen</translation>
+    </message>
+    <message>
+        <source>Guidance to other support (when declined)</source>
+        <translation>Vägledning till annat stöd (vid avslag)</translation>
+    </message>
+    <message>
+        <source>Roles present, e.g. samordnare, enhetschef</source>
+        <translation>Närvarande roller, t.ex. samordnare, enhetschef</translation>
+    </message>
+    <message>
+        <source>&amp;Record the group&apos;s outcome</source>
+        <translation>&amp;Registrera gruppens beslut</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Förtur</translation>
+    </message>
+    <message>
+        <source>Reason for a new rank</source>
+        <translation>Skäl till ändrad förtur</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Vägledning</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>%1. %2, year %3, absence %4 %</source>
+        <translation>%1. %2, åk %3, frånvaro %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationForm</name>
+    <message>
+        <source>New SST plus application</source>
+        <translation>Ny ansökan till SST plus</translation>
+    </message>
+    <message>
+        <source>Unit or role, e.g. Ekskolans elevhälsa</source>
+        <translation>Enhet eller roll, t.ex. Ekskolans elevhälsa</translation>
+    </message>
+    <message>
+        <source>&amp;Save application</source>
+        <translation>&amp;Spara ansökan</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Väg in</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Inkom</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Sökande</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Frånvaro</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Other indicators</source>
+        <translation>Andra indikatorer</translation>
+    </message>
+</context>
+<context>
     <name>Authority</name>
     <message>
         <source>School</source>
@@ -1383,6 +1473,22 @@
         <translation>&amp;Koppla eleven</translation>
     </message>
     <message>
+        <source>New SST &amp;plus application</source>
+        <translation>Ny ansökan till SST &amp;plus</translation>
+    </message>
+    <message>
+        <source>Record a&amp;ssessment</source>
+        <translation>Registrera &amp;bedömning</translation>
+    </message>
+    <message>
+        <source>Ad&amp;mission group</source>
+        <translation>Antagnings&amp;grupp</translation>
+    </message>
+    <message>
+        <source>Assessment summary (social services)</source>
+        <translation>Sammanfattning av bedömningen (socialtjänsten)</translation>
+    </message>
+    <message>
         <source>Guidance to other support (required to decline)</source>
         <translation>Vägledning till annat stöd (krävs för avslag)</translation>
     </message>
@@ -1393,6 +1499,10 @@
     <message>
         <source>anonymous</source>
         <translation>anonym</translation>
+    </message>
+    <message>
+        <source>Write the assessment&apos;s summary first.</source>
+        <translation>Skriv först en sammanfattning av bedömningen.</translation>
     </message>
     <message>
         <source>Write the guidance to other support first.</source>

@@ -4,7 +4,7 @@ priority suggestion, decisions per authority, decline with guidance, and consult
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -228,6 +228,17 @@ def receive_application(ctx: ServiceContext, data: ApplicationInput) -> str:
         )
         uow.commit()
         return str(case.id)
+
+
+def receive_application_for_new_student(
+    ctx: ServiceContext, student: StudentInput, data: ApplicationInput
+) -> str:
+    """An application for a student not yet in the profile: the application is checked first,
+    so a refused one leaves no student record behind."""
+    if data.absence_percent is not None and not 0 <= data.absence_percent <= 100:
+        raise ValidationError(ABSENCE_RANGE)
+    student_id = register_student(ctx, student)
+    return receive_application(ctx, replace(data, student_id=student_id))
 
 
 def record_assessment(

@@ -107,3 +107,89 @@ def test_declining_needs_guidance(qtbot: QtBot, demo_context: AppContext) -> Non
     screen.guidance.setText("Elevhälsan på skolan, kurator")
     screen.decline_button.click()
     assert all(i.case_id != case_id for i in screen.items)  # declined: out of the intake
+
+
+def test_sst_plus_application_through_the_admission_group_to_a_started_case(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    from sst_desktop.casework import case_service, referral_service
+    from sst_desktop.casework.queries import case_detail
+    from sst_desktop.models.enums import CaseStatus, DecisionKind
+
+    screen = _screen(qtbot, demo_context)
+    before = {i.case_id for i in screen.items}
+    screen.apply_button.click()
+    form = screen.application_form
+    assert not form.save_button.isEnabled()
+    form.student.first_name.setText("Ture")
+    form.student.last_name.setText("Berg")
+    form.student.personal_id.setText("20170426-9933x")
+    assert not form.save_button.isEnabled()
+    form.student.personal_id.setText("")  # may be missing
+    form.student.year.setCurrentIndex(form.student.year.findData(3))
+    assert form.save_button.isEnabled()
+    form.route.setCurrentIndex(form.route.findData("own_application"))
+    form.absence.setValue(70)
+    form.save_button.click()
+    assert screen.problem.text() == ""
+    case_id = _select_newest_request(screen, before)
+    item = next(i for i in screen.items if i.case_id == case_id)
+    assert (item.programme, item.status, item.route) == ("sst_plus", "applied", "own_application")
+    assert item.student_linked
+
+    assert screen.assess_button.isEnabled()  # the demo user works for social services
+    screen.assessment.setText("Behov av familjebehandling och stöd i skolan.")
+    screen.assess_button.click()
+    assert next(i for i in screen.items if i.case_id == case_id).status == "assessed"
+
+    screen.admission_button.click()
+    panel = screen.admission
+    assert screen.pages.currentWidget() is panel
+    row = next(r for r in range(panel.candidates.count()) if case_id == panel._ranked[r].case_id)
+    panel.candidates.setCurrentRow(row)
+    years = [
+        next(i for i in screen.items if i.case_id == r.case_id).school_year or 0
+        for r in panel._ranked
+    ]
+    younger = [y <= 6 for y in years]
+    assert younger == sorted(younger, reverse=True)  # younger students suggested first
+    panel.outcome.setCurrentIndex(panel.outcome.findData("granted"))
+    panel.rank.setValue(panel._ranked[row].rank + 1)
+    panel.save_button.click()
+    assert "reason" in screen.problem.text()  # a new rank needs a written reason
+    panel.reason.setText("Syskon redan i teamets stöd")
+    panel.members.setText("samordnare, enhetschef")
+    panel.save_button.click()
+    assert screen.problem.text() == ""
+    assert next(i for i in screen.items if i.case_id == case_id).status == "admitted"
+
+    services = demo_context.services  # the decision and the start: the case workspace's tabs
+    referral_service.record_decision(
+        services,
+        case_id,
+        referral_service.DecisionInput(
+            kind=DecisionKind.ASSISTANCE,
+            decided_on=date.today(),
+            granted=True,
+            overall_goal="Ökad närvaro",
+        ),
+    )
+    case_service.transition(services, case_id, CaseStatus.DECIDED)
+    consent_service.give_consent(
+        services,
+        case_id,
+        consent_service.ConsentInput(
+            purposes=(ConsentPurpose.SHARING_BETWEEN_AUTHORITIES,),  # SST plus starts on it
+            categories=(RecordCategory.MEETINGS,),
+            recipient_authority=Authority.SCHOOL,
+            given_on=date.today(),
+            valid_until=None,
+            form="written",
+            parties=(
+                consent_service.PartyAnswer("student", True),
+                consent_service.PartyAnswer("guardian", True),
+            ),
+        ),
+    )
+    case_service.transition(services, case_id, CaseStatus.STARTED)
+    assert case_detail(services, case_id).item.status == "started"

@@ -1,9 +1,12 @@
 """Requests and applications: the team's intake. Enter an anonymous SST referral request,
 accept it or decline it with guidance, and link the student once the family has said yes
-(the consent is recorded in the case's Consent tab). SST plus applications and the admission
-group follow in this screen's next step."""
+(the consent is recorded in the case's Consent tab). Enter an SST plus application by any
+route, record social services' assessment, and run the admission group with the priority
+suggestion."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -22,10 +25,12 @@ from PySide6.QtWidgets import (
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework import referral_service
 from sst_desktop.casework.intake_queries import IntakeItem, intake_choices, intake_items
-from sst_desktop.casework.referral_service import RequestInput
+from sst_desktop.casework.referral_service import AdmissionInput, ApplicationInput, RequestInput
 from sst_desktop.casework.student_service import StudentInput
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
+from sst_desktop.ui.screens.requests.admission_panel import AdmissionPanel
+from sst_desktop.ui.screens.requests.application_form import ApplicationForm
 from sst_desktop.ui.screens.requests.request_form import RequestForm
 from sst_desktop.ui.screens.requests.student_form import StudentForm
 from sst_desktop.ui.tasks import TaskRunner
@@ -64,6 +69,11 @@ class RequestsScreen(QWidget):
         self.accept_button = QPushButton(self.tr("&Accept"), self)
         self.decline_button = QPushButton(self.tr("&Decline with guidance"), self)
         self.link_button = QPushButton(self.tr("&Link the student"), self)
+        self.apply_button = QPushButton(self.tr("New SST &plus application"), self)
+        self.assess_button = QPushButton(self.tr("Record a&ssessment"), self)
+        self.admission_button = QPushButton(self.tr("Ad&mission group"), self)
+        self.assessment = QLineEdit(self)
+        self.assessment.setPlaceholderText(self.tr("Assessment summary (social services)"))
         self.problem = QLabel(self)
         self.problem.setObjectName("error")
         self.problem.setWordWrap(True)
@@ -76,13 +86,22 @@ class RequestsScreen(QWidget):
         self.pages.addWidget(QWidget(self))
         self.pages.addWidget(self.request_form)
         self.pages.addWidget(self.student_form)
+        self.application_form = ApplicationForm(context.clock.today(), self)
+        self.admission = AdmissionPanel(context.clock.today(), self)
+        self.pages.addWidget(self.application_form)
+        self.pages.addWidget(self.admission)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.accept_button, self.decline_button, self.link_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        plus = QHBoxLayout()
+        for button in (self.apply_button, self.assess_button, self.admission_button):
+            plus.addWidget(button)
+        plus.addWidget(self.assessment, 1)
         left = QVBoxLayout()
         left.addWidget(title)
         left.addLayout(buttons)
+        left.addLayout(plus)
         left.addWidget(self.guidance)
         left.addWidget(self.problem)
         left.addWidget(self.table, 1)
@@ -93,6 +112,13 @@ class RequestsScreen(QWidget):
         self.accept_button.clicked.connect(lambda: self._decide(accept=True))
         self.decline_button.clicked.connect(lambda: self._decide(accept=False))
         self.link_button.clicked.connect(lambda: self.pages.setCurrentWidget(self.student_form))
+        self.apply_button.clicked.connect(
+            lambda: self.pages.setCurrentWidget(self.application_form)
+        )
+        self.admission_button.clicked.connect(self._show_admission)
+        self.assess_button.clicked.connect(self._assess)
+        self.application_form.submitted.connect(self._save_application)
+        self.admission.submitted.connect(self._save_admission)
         self.request_form.submitted.connect(self._save_request)
         self.student_form.submitted.connect(self._link_student)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -148,6 +174,40 @@ class RequestsScreen(QWidget):
             self.request_form.reset,
         )
 
+    def _save_application(self, student: StudentInput, data: ApplicationInput) -> None:
+        services, actor = self._context.services, self._context.actor
+        data = replace(data, team_id=actor.team_id)
+        self._write(
+            lambda: referral_service.receive_application_for_new_student(services, student, data),
+            self.application_form.reset,
+        )
+
+    def _assess(self) -> None:
+        item, summary = self.selected(), self.assessment.text().strip()
+        if item is None:
+            return
+        if not summary:
+            self.problem.setText(self.tr("Write the assessment's summary first."))
+            return
+        services, today = self._context.services, self._context.clock.today()
+        self._write(
+            lambda: referral_service.record_assessment(
+                services, item.case_id, "needs_assessment", today, summary
+            ),
+            self.assessment.clear,
+        )
+
+    def _show_admission(self) -> None:
+        self.admission.show_candidates(self.items)
+        self.pages.setCurrentWidget(self.admission)
+
+    def _save_admission(self, case_id: str, data: AdmissionInput) -> None:
+        services = self._context.services
+        self._write(
+            lambda: referral_service.record_admission(services, case_id, data),
+            self.admission.reset,
+        )
+
     def _decide(self, *, accept: bool) -> None:
         item = self.selected()
         if item is None or item.request_id is None:
@@ -198,3 +258,4 @@ class RequestsScreen(QWidget):
         self.table.setRowCount(0)
         self.request_form.reset()
         self.student_form.reset()
+        self.application_form.reset()

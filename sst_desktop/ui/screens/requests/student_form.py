@@ -29,7 +29,11 @@ from sst_desktop.ui.labels import label
 class StudentForm(QWidget):
     submitted = Signal(object)  # StudentInput
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    changed = Signal()
+
+    def __init__(
+        self, today: date, parent: QWidget | None = None, *, with_button: bool = True
+    ) -> None:
         super().__init__(parent)
         self._today = today
         title = QLabel(self.tr("The student"), self)
@@ -63,33 +67,47 @@ class StudentForm(QWidget):
         for edit in (self.first_name, self.last_name, self.personal_id):
             edit.textChanged.connect(lambda _t: self._validate())
         self.save_button.clicked.connect(self._submit)
+        self.save_button.setVisible(with_button)
         self._validate()
 
-    def _validate(self) -> bool:
+    def _id_problem(self) -> str:
         text = self.personal_id.text().strip()
-        problem = ""
-        if text:
-            try:
-                parse_personal_id(text, today=self._today)
-            except SstError as error:
-                problem = error_text(error)
-        self.id_problem.setText(problem)
+        if not text:
+            return ""
+        try:
+            parse_personal_id(text, today=self._today)
+        except SstError as error:
+            return error_text(error)
+        return ""
+
+    def is_valid(self) -> bool:
         names = bool(self.first_name.text().strip() and self.last_name.text().strip())
-        self.save_button.setEnabled(names and not problem)
-        return names and not problem
+        return names and not self._id_problem()
+
+    def _validate(self) -> bool:
+        """Say what is wrong as it is typed; tell a containing form (``changed``)."""
+        self.id_problem.setText(self._id_problem())
+        valid = self.is_valid()
+        self.save_button.setEnabled(valid)
+        self.changed.emit()
+        return valid
 
     def _submit(self) -> None:
-        if not self._validate():
-            return
-        self.submitted.emit(
-            StudentInput(
-                first_name=self.first_name.text().strip(),
-                last_name=self.last_name.text().strip(),
-                personal_id=self.personal_id.text().strip() or None,
-                gender=Gender(self.gender.currentData()),
-                school_year=self.year.currentData(),
-                protected_identity=self.protected.isChecked(),
-            )
+        value = self.value()
+        if value is not None:
+            self.submitted.emit(value)
+
+    def value(self) -> StudentInput | None:
+        """The student as entered, or None while something is missing or wrong."""
+        if not self.is_valid():
+            return None
+        return StudentInput(
+            first_name=self.first_name.text().strip(),
+            last_name=self.last_name.text().strip(),
+            personal_id=self.personal_id.text().strip() or None,
+            gender=Gender(self.gender.currentData()),
+            school_year=self.year.currentData(),
+            protected_identity=self.protected.isChecked(),
         )
 
     def reset(self) -> None:
