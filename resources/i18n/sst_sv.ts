@@ -1319,6 +1319,10 @@
         <source>Referral request</source>
         <translation>Uppdragsförfrågan</translation>
     </message>
+    <message>
+        <source>Team meeting note</source>
+        <translation>Anteckning från teammöte</translation>
+    </message>
 </context>
 <context>
     <name>ReferralRoute</name>
@@ -2020,6 +2024,76 @@
     <message>
         <source>Gender</source>
         <translation>Kön</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMeetingScreen</name>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Elev</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Möten</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Skattningar</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Nästa att göra</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Team meeting</source>
+        <translation>Teammöte</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s agenda</source>
+        <translation>Mötets dagordning</translation>
+    </message>
+    <message>
+        <source>Notes on the selected case</source>
+        <translation>Anteckningar om valt ärende</translation>
+    </message>
+    <message>
+        <source>Note for this case from today&apos;s meeting</source>
+        <translation>Anteckning om ärendet från dagens möte</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>&amp;Lägg till anteckning</translation>
+    </message>
+    <message>
+        <source>Meeting on</source>
+        <translation>Möte den</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of the week are not shared with your authority.</source>
+        <translation>
+            <numerusform>%n uppgift(er) från veckan delas inte med din huvudman.</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ CATEGORY_OF_TABLE: dict[str, RecordCategory] = {
     "assignments": RecordCategory.DECISIONS,
     "meetings": RecordCategory.MEETINGS,
     "sips": RecordCategory.MEETINGS,
+    "team_notes": RecordCategory.MEETINGS,
     "case_participants": RecordCategory.MEETINGS,
     "contacts": RecordCategory.CONTACTS,
     "daily_contact_offers": RecordCategory.CONTACTS,

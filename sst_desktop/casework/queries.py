@@ -28,6 +28,7 @@ _TIMELINE_DATE = (
     "at",
     "scheduled_at",
     "held_on",
+    "meeting_on",
     "reported_on",
     "given_on",
     "rated_on",

@@ -70,3 +70,13 @@ class Sip(CaseRecord, Base):
     participants: Mapped[list[dict[str, Any]]]
     agreed_actions: Mapped[str | None] = mapped_column(Text)
     next_review_on: Mapped[date | None]
+
+
+class TeamNote(CaseRecord, Base):
+    """A note on one case at the team's weekly meeting: owned by its author's authority and
+    shared with the other authority only as far as a consent covers meetings."""
+
+    __tablename__ = "team_notes"
+
+    meeting_on: Mapped[date]
+    note: Mapped[str] = mapped_column(Text)

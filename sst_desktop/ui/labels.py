@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "consent_parties": QT_TRANSLATE_NOOP("RecordType", "Consent answer"),
         "assessments": QT_TRANSLATE_NOOP("RecordType", "Assessment"),
         "referral_requests": QT_TRANSLATE_NOOP("RecordType", "Referral request"),
+        "team_notes": QT_TRANSLATE_NOOP("RecordType", "Team meeting note"),
     },
     "Authority": {
         "school": QT_TRANSLATE_NOOP("Authority", "School"),

@@ -25,6 +25,7 @@ from sst_desktop.ui.screens.case_workspace.case_workspace import CaseWorkspace
 from sst_desktop.ui.screens.cases.cases_screen import CasesScreen
 from sst_desktop.ui.screens.requests.requests_screen import RequestsScreen
 from sst_desktop.ui.screens.settings.settings_screen import SettingsScreen
+from sst_desktop.ui.screens.team_meeting.team_meeting_screen import TeamMeetingScreen
 from sst_desktop.ui.screens.today.today_screen import TodayScreen
 from sst_desktop.ui.tasks import TaskRunner
 
@@ -91,6 +92,7 @@ class Workspace(QWidget):
             "today": self._today_screen,
             "cases": self._cases_screen,
             "requests": self._requests_screen,
+            "team_meeting": self._team_meeting_screen,
             "settings": self._settings_screen,
         }
 
@@ -101,6 +103,11 @@ class Workspace(QWidget):
 
     def _requests_screen(self) -> QWidget:
         screen = RequestsScreen(self.context, self._runner, self)
+        screen.open_case.connect(self.open_case)
+        return screen
+
+    def _team_meeting_screen(self) -> QWidget:
+        screen = TeamMeetingScreen(self.context, self._runner, self)
         screen.open_case.connect(self.open_case)
         return screen
 
