@@ -935,6 +935,81 @@
     </message>
 </context>
 <context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>Notes or reason</source>
+        <translation>Anteckning eller skäl</translation>
+    </message>
+    <message>
+        <source>Meetings of the case</source>
+        <translation>Ärendets möten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Notes when held, or the reason when cancelled</source>
+        <translation>Anteckning när mötet hållits, eller skälet när det ställts in</translation>
+    </message>
+    <message>
+        <source>&amp;Book meeting</source>
+        <translation>&amp;Boka möte</translation>
+    </message>
+    <message>
+        <source>Mark &amp;held</source>
+        <translation>Markera som &amp;genomförd</translation>
+    </message>
+    <message>
+        <source>&amp;Rebook to the time above</source>
+        <translation>&amp;Omboka till tiden ovan</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel meeting</source>
+        <translation>&amp;Ställ in mötet</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>&amp;Möte</translation>
+    </message>
+    <message>
+        <source>&amp;Participants</source>
+        <translation>&amp;Deltagare</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Dagordning</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Anteckning</translation>
+    </message>
+    <message>
+        <source>Participants: %1</source>
+        <translation>Deltagare: %1</translation>
+    </message>
+    <message>
+        <source>Write why the meeting is cancelled in Notes.</source>
+        <translation>Skriv i Anteckning varför mötet ställs in.</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseForm</name>
     <message>
         <source>Use at least 10 characters.</source>

@@ -25,6 +25,7 @@ from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label, timeline_label
 from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
+from sst_desktop.ui.screens.case_workspace.meetings_tab import MeetingsTab
 from sst_desktop.ui.tasks import TaskRunner
 
 TABS: tuple[tuple[WorkspaceTab, str], ...] = (
@@ -72,6 +73,8 @@ class CaseWorkspace(QWidget):
         self.timeline.setAccessibleName(self.tr("Timeline of the case"))
         self.consent = ConsentTab(context, runner, self)
         self.consent.changed.connect(self._reload)
+        self.meetings = MeetingsTab(context, runner, self)
+        self.meetings.changed.connect(self._reload)
         self.contacts = ContactsTab(context, runner, self)
         self.contacts.changed.connect(self._reload)
         self._add_tabs()
@@ -91,6 +94,7 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.OVERVIEW: self.timeline,
             WorkspaceTab.CONSENT: self.consent,
             WorkspaceTab.CONTACTS: self.contacts,
+            WorkspaceTab.MEETINGS: self.meetings,
         }
         for key, title in TABS:
             page = pages.get(key) or self._later_page()
@@ -137,6 +141,8 @@ class CaseWorkspace(QWidget):
         self.badges.setText(self._consent_badges(detail.consents))
         self._fill_timeline(detail)
         self.consent.show_detail(detail)
+        if self.meetings.case_id != item.case_id:
+            self.meetings.show_case(item.case_id, item.programme)
         index = [key for key, _title in TABS].index(self._wanted_tab)
         self.tabs.setCurrentIndex(index)
 
@@ -173,3 +179,4 @@ class CaseWorkspace(QWidget):
         self.timeline.clear()
         self.consent.clear()
         self.contacts.clear()
+        self.meetings.clear()
