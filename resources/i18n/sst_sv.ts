@@ -726,6 +726,121 @@
     </message>
 </context>
 <context>
+    <name>DecisionsTab</name>
+    <message>
+        <source>Where the case is</source>
+        <translation>Var ärendet står</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <source>&amp;Move the case</source>
+        <translation>&amp;Flytta ärendet</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Delvis</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Why the support goes on past the time limit</source>
+        <translation>Varför stödet fortsätter efter tidsgränsen</translation>
+    </message>
+    <message>
+        <source>Save the &amp;reason</source>
+        <translation>Spara &amp;motiveringen</translation>
+    </message>
+    <message>
+        <source>Why the case changes programme</source>
+        <translation>Varför ärendet byter insats</translation>
+    </message>
+    <message>
+        <source>Closing:</source>
+        <translation>Avslut:</translation>
+    </message>
+    <message>
+        <source>goals met</source>
+        <translation>målen uppfyllda</translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation>Registrera ett beslut</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Beviljat</translation>
+    </message>
+    <message>
+        <source>Overall goal of the assignment</source>
+        <translation>Uppdragets övergripande mål</translation>
+    </message>
+    <message>
+        <source>Record &amp;decision</source>
+        <translation>Registrera &amp;beslut</translation>
+    </message>
+    <message>
+        <source>Hand over to a colleague</source>
+        <translation>Lämna över till en kollega</translation>
+    </message>
+    <message>
+        <source>What the colleague needs to know</source>
+        <translation>Vad kollegan behöver veta</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>&amp;Lämna över</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Report of concern</source>
+        <translation>Orosanmälan</translation>
+    </message>
+    <message>
+        <source>Reported to (unit)</source>
+        <translation>Anmäld till (enhet)</translation>
+    </message>
+    <message>
+        <source>What the concern is</source>
+        <translation>Vad oron gäller</translation>
+    </message>
+    <message>
+        <source>Record report of &amp;concern</source>
+        <translation>Registrera &amp;orosanmälan</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Nu: %1</translation>
+    </message>
+    <message>
+        <source>Step down to SST</source>
+        <translation>Flytta ner till SST</translation>
+    </message>
+    <message>
+        <source>Step up to SST plus</source>
+        <translation>Flytta upp till SST plus</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
         <source>Welcome to SST Desktop</source>

@@ -15,6 +15,7 @@ from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case, CaseAssignment, CaseStatusChange, Decision
 from sst_desktop.models.consent import Consent
 from sst_desktop.models.enums import CaseStatus, ConsentPurpose, DecisionKind, Programme
+from sst_desktop.models.organisation import Staff
 from sst_desktop.models.referral import Guidance
 from sst_desktop.models.rules import workflow
 from sst_desktop.models.rules.consent import ConsentState, is_active
@@ -272,3 +273,49 @@ def record_time_limit_reason(ctx: ServiceContext, case_id: str, reason: str) -> 
         case: Case = get_or_fail(uow, Case, case_id)
         case.time_limit_reason = require_text(reason, "reason")
         return uow.commit()
+
+
+@dataclass(frozen=True)
+class CaseSteps:
+    """What the case's Referral and decisions tab offers: the workflow's next steps from here,
+    the time limit, who works the case and who on the team could take it over."""
+
+    status: str
+    programme: str
+    allowed: tuple[str, ...]
+    past_time_limit: bool
+    has_time_limit_reason: bool
+    assigned: tuple[tuple[str, str], ...]  # (staff id, name)
+    colleagues: tuple[tuple[str, str], ...]
+
+
+def case_steps(ctx: ServiceContext, case_id: str) -> CaseSteps:
+    today = ctx.clock.today()
+    with ctx.unit_of_work() as uow:
+        case: Case = get_or_fail(uow, Case, case_id)
+        config = ctx.rules.for_case(case.programme, case.district_id, today)
+        assigned = tuple(
+            (row.id, row.name)
+            for row in uow.session.execute(
+                select(Staff.id, Staff.name)
+                .join(CaseAssignment, CaseAssignment.staff_id == Staff.id)
+                .where(CaseAssignment.case_id == case_id, CaseAssignment.ended_on.is_(None))
+            )
+        )
+        colleagues = tuple(
+            (row.id, row.name)
+            for row in uow.session.execute(
+                select(Staff.id, Staff.name)
+                .where(Staff.team_id == ctx.actor.team_id, Staff.deleted.is_(False))
+                .order_by(Staff.name)
+            )
+        )
+        return CaseSteps(
+            status=case.status.value,
+            programme=case.programme.value,
+            allowed=tuple(s.value for s in workflow.allowed_next(config, case.status)),
+            past_time_limit=_past_time_limit(config.time_limit_months, case, today),
+            has_time_limit_reason=bool(case.time_limit_reason),
+            assigned=assigned,
+            colleagues=colleagues,
+        )

@@ -25,6 +25,7 @@ from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label, timeline_label
 from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
+from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
 from sst_desktop.ui.screens.case_workspace.meetings_tab import MeetingsTab
 from sst_desktop.ui.tasks import TaskRunner
 
@@ -73,6 +74,8 @@ class CaseWorkspace(QWidget):
         self.timeline.setAccessibleName(self.tr("Timeline of the case"))
         self.consent = ConsentTab(context, runner, self)
         self.consent.changed.connect(self._reload)
+        self.decisions = DecisionsTab(context, runner, self)
+        self.decisions.changed.connect(self._reload)
         self.meetings = MeetingsTab(context, runner, self)
         self.meetings.changed.connect(self._reload)
         self.contacts = ContactsTab(context, runner, self)
@@ -95,6 +98,7 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.CONSENT: self.consent,
             WorkspaceTab.CONTACTS: self.contacts,
             WorkspaceTab.MEETINGS: self.meetings,
+            WorkspaceTab.DECISIONS: self.decisions,
         }
         for key, title in TABS:
             page = pages.get(key) or self._later_page()
@@ -110,6 +114,7 @@ class CaseWorkspace(QWidget):
     def open_case(self, case_id: str, tab: WorkspaceTab = WorkspaceTab.OVERVIEW) -> None:
         self._wanted_tab = tab
         self.contacts.show_case(case_id)
+        self.decisions.show_case(case_id)
         self._load(case_id)
 
     def _reload(self) -> None:
@@ -180,3 +185,4 @@ class CaseWorkspace(QWidget):
         self.consent.clear()
         self.contacts.clear()
         self.meetings.clear()
+        self.decisions.clear()
