@@ -8,11 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -100,10 +102,21 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.MEETINGS: self.meetings,
             WorkspaceTab.DECISIONS: self.decisions,
         }
+        tall = {WorkspaceTab.CONSENT, WorkspaceTab.DECISIONS}  # forms longer than a laptop screen
         for key, title in TABS:
             page = pages.get(key) or self._later_page()
             page.setObjectName(f"tab_{key.value}")
+            if key in tall:
+                page = self._scrolling(page)
             self.tabs.addTab(page, QCoreApplication.translate("CaseWorkspace", title))
+
+    def _scrolling(self, page: QWidget) -> QScrollArea:
+        """At 200 % text size a long form scrolls instead of pushing the window off screen."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return area
 
     def _later_page(self) -> QWidget:
         page = QWidget(self)

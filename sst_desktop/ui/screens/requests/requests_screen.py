@@ -97,12 +97,13 @@ class RequestsScreen(QWidget):
         plus = QHBoxLayout()
         for button in (self.apply_button, self.assess_button, self.admission_button):
             plus.addWidget(button)
-        plus.addWidget(self.assessment, 1)
+        plus.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(title)
         left.addLayout(buttons)
         left.addLayout(plus)
         left.addWidget(self.guidance)
+        left.addWidget(self.assessment)
         left.addWidget(self.problem)
         left.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
@@ -122,6 +123,9 @@ class RequestsScreen(QWidget):
         self.request_form.submitted.connect(self._save_request)
         self.student_form.submitted.connect(self._link_student)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        # The side pane shows only while a form is open: the list gets the room otherwise.
+        self.pages.currentChanged.connect(lambda index: self.pages.setVisible(index != 0))
+        self.pages.setVisible(False)
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self._update_buttons()
 
