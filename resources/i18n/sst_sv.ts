@@ -17,6 +17,97 @@
     </message>
 </context>
 <context>
+    <name>AbsenceTab</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>Frånvaro</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Absence per period</source>
+        <translation>Frånvaro per period</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Bedömt</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <source>Participation in teaching</source>
+        <translation>Deltagande i undervisningen</translation>
+    </message>
+    <message>
+        <source>Record absence</source>
+        <translation>Registrera frånvaro</translation>
+    </message>
+    <message>
+        <source>Absence in percent</source>
+        <translation>Frånvaro i procent</translation>
+    </message>
+    <message>
+        <source>The school&apos;s absence system</source>
+        <translation>Skolans frånvarosystem</translation>
+    </message>
+    <message>
+        <source>Record &amp;absence</source>
+        <translation>Registrera &amp;frånvaro</translation>
+    </message>
+    <message>
+        <source>Measured on</source>
+        <translation>Mätt den</translation>
+    </message>
+    <message>
+        <source>Record participation</source>
+        <translation>Registrera deltagande</translation>
+    </message>
+    <message>
+        <source>What it rests on</source>
+        <translation>Vad bedömningen bygger på</translation>
+    </message>
+    <message>
+        <source>Record &amp;participation</source>
+        <translation>Registrera &amp;deltagande</translation>
+    </message>
+    <message>
+        <source>Give the period the absence was measured over.</source>
+        <translation>Ange perioden som frånvaron mättes över.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutar innan den börjar.</translation>
+    </message>
+    <message>
+        <source>Absence is measured after the period has ended.</source>
+        <translation>Frånvaron mäts efter att perioden har slutat.</translation>
+    </message>
+    <message>
+        <source>Give the absence in percent.</source>
+        <translation>Ange frånvaron i procent.</translation>
+    </message>
+    <message>
+        <source>The percentage is not a number.</source>
+        <translation>Procentsatsen är inte ett tal.</translation>
+    </message>
+    <message>
+        <source>A percentage is between 0 and 100.</source>
+        <translation>En procentsats ligger mellan 0 och 100.</translation>
+    </message>
+</context>
+<context>
     <name>AdmissionOutcome</name>
     <message>
         <source>Admitted</source>

@@ -4,7 +4,7 @@ actor may see them (the authorisation rule, reads audited), as frozen rows for t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from sst_desktop.casework import access
 from sst_desktop.casework.context import ServiceContext, get_or_fail
 from sst_desktop.models.case import Case
 from sst_desktop.models.contact import Contact, Meeting
+from sst_desktop.models.school_outcomes import AbsenceRecord, ParticipationRecord
 
 
 @dataclass(frozen=True)
@@ -99,3 +100,39 @@ def case_meetings(ctx: ServiceContext, case_id: str) -> list[MeetingRow]:
         for m in _visible(ctx, case_id, Meeting)
     ]
     return sorted(rows, key=lambda r: r.scheduled_at, reverse=True)
+
+
+@dataclass(frozen=True)
+class AbsenceRow:
+    period_start: date
+    period_end: date
+    measured_on: date
+    source: str
+    measure: str
+    percent: float
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    assessed_on: date
+    level: str
+    note: str | None
+
+
+def case_absence(
+    ctx: ServiceContext, case_id: str
+) -> tuple[list[AbsenceRow], list[ParticipationRow]]:
+    absence = [
+        AbsenceRow(
+            a.period_start, a.period_end, a.measured_on, a.source, a.measure.value, a.percent
+        )
+        for a in _visible(ctx, case_id, AbsenceRecord)
+    ]
+    participation = [
+        ParticipationRow(p.assessed_on, p.level.value, p.note)
+        for p in _visible(ctx, case_id, ParticipationRecord)
+    ]
+    return (
+        sorted(absence, key=lambda r: r.period_start, reverse=True),
+        sorted(participation, key=lambda r: r.assessed_on, reverse=True),
+    )

@@ -25,6 +25,7 @@ from sst_desktop.casework.dto import CaseDetail, ConsentSummary, WorkspaceTab
 from sst_desktop.casework.queries import case_detail
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label, timeline_label
+from sst_desktop.ui.screens.case_workspace.absence_tab import AbsenceTab
 from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
@@ -76,6 +77,8 @@ class CaseWorkspace(QWidget):
         self.timeline.setAccessibleName(self.tr("Timeline of the case"))
         self.consent = ConsentTab(context, runner, self)
         self.consent.changed.connect(self._reload)
+        self.absence = AbsenceTab(context, runner, self)
+        self.absence.changed.connect(self._reload)
         self.decisions = DecisionsTab(context, runner, self)
         self.decisions.changed.connect(self._reload)
         self.meetings = MeetingsTab(context, runner, self)
@@ -101,8 +104,13 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.CONTACTS: self.contacts,
             WorkspaceTab.MEETINGS: self.meetings,
             WorkspaceTab.DECISIONS: self.decisions,
+            WorkspaceTab.ABSENCE: self.absence,
         }
-        tall = {WorkspaceTab.CONSENT, WorkspaceTab.DECISIONS}  # forms longer than a laptop screen
+        tall = {
+            WorkspaceTab.CONSENT,
+            WorkspaceTab.DECISIONS,
+            WorkspaceTab.ABSENCE,
+        }  # forms longer than a laptop screen
         for key, title in TABS:
             page = pages.get(key) or self._later_page()
             page.setObjectName(f"tab_{key.value}")
@@ -128,6 +136,7 @@ class CaseWorkspace(QWidget):
         self._wanted_tab = tab
         self.contacts.show_case(case_id)
         self.decisions.show_case(case_id)
+        self.absence.show_case(case_id)
         self._load(case_id)
 
     def _reload(self) -> None:
@@ -199,3 +208,4 @@ class CaseWorkspace(QWidget):
         self.contacts.clear()
         self.meetings.clear()
         self.decisions.clear()
+        self.absence.clear()
