@@ -29,7 +29,7 @@ def read_secret(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
     if args.passphrase_file:
         try:
             return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:  # missing, unreadable, or not text
             raise SstError(UNREADABLE, file=Path(args.passphrase_file).name) from exc
     from_env = os.environ.get("SST_PASSPHRASE")
     if from_env:
