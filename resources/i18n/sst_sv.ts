@@ -213,6 +213,64 @@
     </message>
 </context>
 <context>
+    <name>AuditAction</name>
+    <message>
+        <source>Created</source>
+        <translation>Skapade</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Ändrade</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Tog bort</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Läste</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Listade</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Undertecknade</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Skrev ut</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exporterade</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Who saw and changed what</source>
+        <translation>Vem som läst och ändrat vad</translation>
+    </message>
+</context>
+<context>
     <name>Authority</name>
     <message>
         <source>School</source>

@@ -9,6 +9,16 @@ from enum import Enum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 LABELS: dict[str, dict[str, str]] = {
+    "AuditAction": {
+        "create": QT_TRANSLATE_NOOP("AuditAction", "Created"),
+        "update": QT_TRANSLATE_NOOP("AuditAction", "Changed"),
+        "delete": QT_TRANSLATE_NOOP("AuditAction", "Deleted"),
+        "view": QT_TRANSLATE_NOOP("AuditAction", "Viewed"),
+        "list": QT_TRANSLATE_NOOP("AuditAction", "Listed"),
+        "sign": QT_TRANSLATE_NOOP("AuditAction", "Signed"),
+        "print": QT_TRANSLATE_NOOP("AuditAction", "Printed"),
+        "export": QT_TRANSLATE_NOOP("AuditAction", "Exported"),
+    },
     "RecordType": {
         "consents": QT_TRANSLATE_NOOP("RecordType", "Consent"),
         "sips": QT_TRANSLATE_NOOP("RecordType", "SIP"),

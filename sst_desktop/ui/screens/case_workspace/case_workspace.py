@@ -26,6 +26,7 @@ from sst_desktop.casework.queries import case_detail
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label, timeline_label
 from sst_desktop.ui.screens.case_workspace.absence_tab import AbsenceTab
+from sst_desktop.ui.screens.case_workspace.audit_tab import AuditTab
 from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
@@ -73,10 +74,12 @@ class CaseWorkspace(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.badges = QLabel(self)
         self.tabs = QTabWidget(self)
+        self.tabs.currentChanged.connect(self._tab_opened)
         self.timeline = QListWidget(self)
         self.timeline.setAccessibleName(self.tr("Timeline of the case"))
         self.consent = ConsentTab(context, runner, self)
         self.consent.changed.connect(self._reload)
+        self.audit = AuditTab(context, runner, self)
         self.absence = AbsenceTab(context, runner, self)
         self.absence.changed.connect(self._reload)
         self.decisions = DecisionsTab(context, runner, self)
@@ -105,6 +108,7 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.MEETINGS: self.meetings,
             WorkspaceTab.DECISIONS: self.decisions,
             WorkspaceTab.ABSENCE: self.absence,
+            WorkspaceTab.AUDIT: self.audit,
         }
         tall = {
             WorkspaceTab.CONSENT,
@@ -126,6 +130,10 @@ class CaseWorkspace(QWidget):
         area.setWidget(page)
         return area
 
+    def _tab_opened(self, index: int) -> None:
+        if 0 <= index < len(TABS) and TABS[index][0] == WorkspaceTab.AUDIT:
+            self.audit.refresh()
+
     def _later_page(self) -> QWidget:
         page = QWidget(self)
         note = QLabel(self.tr("This part of the case comes in a later version."), page)
@@ -137,6 +145,7 @@ class CaseWorkspace(QWidget):
         self.contacts.show_case(case_id)
         self.decisions.show_case(case_id)
         self.absence.show_case(case_id)
+        self.audit.show_case(case_id)
         self._load(case_id)
 
     def _reload(self) -> None:
@@ -209,3 +218,4 @@ class CaseWorkspace(QWidget):
         self.meetings.clear()
         self.decisions.clear()
         self.absence.clear()
+        self.audit.clear()
