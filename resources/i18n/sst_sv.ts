@@ -2086,6 +2086,10 @@
         <translation>Bara personal hos {authority} får registrera {entity}.</translation>
     </message>
     <message>
+        <source>No new passphrase given: set SST_NEW_PASSPHRASE, or run in a terminal.</source>
+        <translation>Ingen ny lösenfras angiven: sätt SST_NEW_PASSPHRASE eller kör i en terminal.</translation>
+    </message>
+    <message>
         <source>No passphrase given: set SST_PASSPHRASE, use --passphrase-file, or run in a terminal.</source>
         <translation>Ingen lösenfras angiven: sätt SST_PASSPHRASE, använd --passphrase-file eller kör i en terminal.</translation>
     </message>
@@ -2204,6 +2208,10 @@
     <message>
         <source>No toolbox item with code {tool}.</source>
         <translation>Det finns inget verktyg med koden {tool}.</translation>
+    </message>
+    <message>
+        <source>{folder} is a file; a backup goes into a new, empty folder. Choose another name.</source>
+        <translation>{folder} är en fil; en säkerhetskopia sparas i en ny, tom mapp. Välj ett annat namn.</translation>
     </message>
     <message>
         <source>The backup folder {folder} is not empty; choose another.</source>

@@ -16,6 +16,10 @@ NO_PASSPHRASE = error_code(
     "cli.no_passphrase",
     "No passphrase given: set SST_PASSPHRASE, use --passphrase-file, or run in a terminal.",
 )
+NO_NEW_PASSPHRASE = error_code(
+    "cli.no_new_passphrase",
+    "No new passphrase given: set SST_NEW_PASSPHRASE, or run in a terminal.",
+)
 MISMATCH = error_code("cli.passphrase_mismatch", "The two passphrases differ.")
 UNREADABLE = error_code("cli.passphrase_file", "Cannot read the passphrase file {file}.")
 
@@ -47,10 +51,16 @@ def prompt_secret(prompt: str, *, confirm: bool = False) -> str:
 
 
 def new_secret(args: argparse.Namespace, env_name: str) -> str:
-    """A new passphrase: from ``env_name`` (for scripts) or asked twice."""
+    """A new passphrase: for a new profile (``SST_PASSPHRASE``) the passphrase file or the
+    environment, for a change ``SST_NEW_PASSPHRASE`` (the file holds the old one); else asked
+    twice in a terminal."""
+    if env_name == "SST_PASSPHRASE" and args.passphrase_file:
+        return read_secret(args)
     from_env = os.environ.get(env_name)
     if from_env:
         return from_env
+    if not sys.stdin.isatty():
+        raise SstError(NO_PASSPHRASE if env_name == "SST_PASSPHRASE" else NO_NEW_PASSPHRASE)
     return prompt_secret("New passphrase: ", confirm=True)
 
 

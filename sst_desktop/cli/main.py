@@ -61,7 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub)
+    _accept_json_everywhere(parser)
     return parser
+
+
+def _accept_json_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``sst stats --json`` as well as ``sst --json stats``: every subcommand takes it too."""
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        for child in getattr(action, "choices", {}).values():
+            child.add_argument(
+                "--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+            )
+            _accept_json_everywhere(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

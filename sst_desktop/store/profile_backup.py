@@ -40,10 +40,16 @@ if TYPE_CHECKING:
 BACKUP_TARGET_EXISTS = error_code(
     "profile.backup_target_not_empty", "The backup folder {folder} is not empty; choose another."
 )
+BACKUP_TARGET_IS_FILE = error_code(
+    "profile.backup_target_is_file",
+    "{folder} is a file; a backup goes into a new, empty folder. Choose another name.",
+)
 
 
 def backup_engine(engine: Engine, profile_dir: Path, dest_dir: Path) -> Path:
     """Export the open database and copy the key file into the new, empty ``dest_dir``."""
+    if dest_dir.exists() and not dest_dir.is_dir():
+        raise SstError(BACKUP_TARGET_IS_FILE, folder=dest_dir.name)
     if dest_dir.exists() and any(dest_dir.iterdir()):
         raise SstError(BACKUP_TARGET_EXISTS, folder=dest_dir.name)
     keyfile = kf.read_keyfile(profile_dir / kf.CURRENT)

@@ -44,7 +44,7 @@ def read_state(directory: Path) -> ThrottleState:
         data = json.loads((directory / STATE_FILE).read_text("ascii"))
         last = data["last_failure_at"]
         return ThrottleState(int(data["failures"]), datetime.fromisoformat(last) if last else None)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no profile there: its own error follows
         return ThrottleState()
     except (ValueError, TypeError, KeyError):
         log.warning("%s unreadable; starting the count again", STATE_FILE)

@@ -1,75 +1,86 @@
-"""`sst` run as a real subprocess on real profiles; the KDF is the insecure test policy, set
-explicitly through its environment switch."""
+"""Fixtures for `sst` run as a real subprocess on real profiles (helpers in sst_cli_testkit).
+
+Profiles are made once per module by the command itself (`sst init`, `sst demo`) and copied for
+each test that uses one, so every test works on its own profile.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-PASSPHRASE = "correct horse battery staple sst 2026"
-NEW_PASSPHRASE = "seven quiet lanterns over the harbour"
-RunSst = Callable[..., subprocess.CompletedProcess[str]]
+from tests.integration.cli.sst_cli_testkit import (
+    RECOVERY_CODE,
+    RunSst,
+    copy_profile,
+    init_args,
+    make_runner,
+)
+
+DEMO_STUDENTS, DEMO_SEED = 12, 1
 
 
-def base_env(root: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SST_")}
-    env.update(
-        SST_INSECURE_TEST_KDF="1",
-        SST_LOG_DIR=str(root / "logs"),
-        HOME=str(root / "home"),
-        SST_PASSPHRASE=PASSPHRASE,
-    )
-    return env
+@dataclass(frozen=True)
+class MadeProfile:
+    """A profile made by one `sst` run: its folder, that run, and the runner's log folder."""
 
-
-def make_runner(root: Path) -> RunSst:
-    def run(*args: str, env: dict[str, str] | None = None, **extra: str):  # type: ignore[no-untyped-def]
-        environment = {**base_env(root), **(env or {}), **extra}
-        environment = {k: v for k, v in environment.items() if v is not None}
-        return subprocess.run(
-            [sys.executable, "-m", "sst_desktop.cli.main", *args],
-            capture_output=True,
-            text=True,
-            env=environment,
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-        )
-
-    return run
+    directory: Path
+    result: subprocess.CompletedProcess[str]
+    log_dir: Path
 
 
 @pytest.fixture
-def sst(tmp_path: Path) -> RunSst:
+def run_sst(tmp_path: Path) -> RunSst:
+    """`run_sst(*args, env=None, input=None)`: `sst` with HOME and logs under ``tmp_path``."""
     return make_runner(tmp_path)
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("cli-demo")
-    profile = root / "profile"
-    result = make_runner(root)("--profile", str(profile), "demo", "--students", "30", "--seed", "1")
+def initialised_template(tmp_path_factory: pytest.TempPathFactory) -> MadeProfile:
+    """`sst init` once per module; tests never run commands on it, only on copies."""
+    root = tmp_path_factory.mktemp("sst-init")
+    directory = root / "profile"
+    result = make_runner(root)(*init_args(directory))
     assert result.returncode == 0, result.stderr
-    return profile
+    return MadeProfile(directory, result, root / "logs")
 
 
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "profile"
-    shutil.copytree(demo_template, target)
-    return target
+def recovery_code(initialised_template: MadeProfile) -> str:
+    """The recovery code `sst init` printed for the template (and so for every copy)."""
+    codes = RECOVERY_CODE.findall(initialised_template.result.stdout)
+    assert len(codes) == 1, initialised_template.result.stdout
+    return str(codes[0])
 
 
-def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
-    """A failed command: non-zero, one line on stderr starting 'sst: error:', no traceback."""
-    assert result.returncode != 0
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("sst: error:"), lines
-    assert "Traceback" not in result.stderr + result.stdout
-    return lines[0]
+@pytest.fixture
+def profile_dir(initialised_template: MadeProfile, tmp_path: Path) -> Path:
+    """A fresh copy of an initialised, empty profile (passphrase: PASSPHRASE)."""
+    return copy_profile(initialised_template.directory, tmp_path / "profile")
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> MadeProfile:
+    """`sst demo --students 12 --seed 1` into a new profile, once per module."""
+    root = tmp_path_factory.mktemp("sst-demo")
+    directory = root / "profile"
+    result = make_runner(root)(
+        "--profile",
+        str(directory),
+        "demo",
+        "--students",
+        str(DEMO_STUDENTS),
+        "--seed",
+        str(DEMO_SEED),
+    )
+    assert result.returncode == 0, result.stderr
+    return MadeProfile(directory, result, root / "logs")
+
+
+@pytest.fixture
+def demo_profile(demo_template: MadeProfile, tmp_path: Path) -> Path:
+    """A fresh copy of the demo profile."""
+    return copy_profile(demo_template.directory, tmp_path / "profile")
