@@ -598,6 +598,73 @@
     </message>
 </context>
 <context>
+    <name>ClosureTab</name>
+    <message>
+        <source>Due</source>
+        <translation>Ska göras</translation>
+    </message>
+    <message>
+        <source>Months after</source>
+        <translation>Månader efter</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gjord</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Deltagande</translation>
+    </message>
+    <message>
+        <source>Follow-ups after closure</source>
+        <translation>Uppföljningar efter avslut</translation>
+    </message>
+    <message>
+        <source>Record the selected follow-up</source>
+        <translation>Registrera vald uppföljning</translation>
+    </message>
+    <message>
+        <source>Record &amp;follow-up</source>
+        <translation>Registrera &amp;uppföljning</translation>
+    </message>
+    <message>
+        <source>Participation in teaching</source>
+        <translation>Deltagande i undervisningen</translation>
+    </message>
+    <message>
+        <source>Acceptable knowledge</source>
+        <translation>Godtagbara kunskaper</translation>
+    </message>
+    <message>
+        <source>Eligible for upper-secondary</source>
+        <translation>Behörig till gymnasiet</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Okänt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>The case is not closed.</source>
+        <translation>Ärendet är inte avslutat.</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2; goals met: %3.</source>
+        <translation>Avslutat %1: %2; målen uppfyllda: %3.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPartyKind</name>
     <message>
         <source>Student</source>

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sst_desktop.casework import access
 from sst_desktop.casework.context import ServiceContext, get_or_fail
 from sst_desktop.models.case import Case
+from sst_desktop.models.closure import Closure, FollowUp
 from sst_desktop.models.contact import Contact, Meeting
 from sst_desktop.models.school_outcomes import AbsenceRecord, ParticipationRecord
 
@@ -136,3 +137,47 @@ def case_absence(
         sorted(absence, key=lambda r: r.period_start, reverse=True),
         sorted(participation, key=lambda r: r.assessed_on, reverse=True),
     )
+
+
+@dataclass(frozen=True)
+class ClosureRow:
+    closed_on: date
+    reason: str
+    goals_met: str
+    declined_recommendations: tuple[str, ...]
+    maintenance_plan_wanted: bool
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    follow_up_id: str
+    months_after: int
+    due_on: date
+    done_on: date | None
+    participation_level: str | None
+    acceptable_knowledge: bool | None
+
+
+def case_closure(ctx: ServiceContext, case_id: str) -> tuple[ClosureRow | None, list[FollowUpRow]]:
+    closures = [
+        ClosureRow(
+            c.closed_on,
+            c.reason.value,
+            c.goals_met,
+            tuple(c.declined_recommendations),
+            c.maintenance_plan_wanted,
+        )
+        for c in _visible(ctx, case_id, Closure)
+    ]
+    follow_ups = [
+        FollowUpRow(
+            f.id,
+            f.months_after,
+            f.due_on,
+            f.done_on,
+            f.participation_level.value if f.participation_level else None,
+            f.acceptable_knowledge,
+        )
+        for f in _visible(ctx, case_id, FollowUp)
+    ]
+    return (closures[0] if closures else None, sorted(follow_ups, key=lambda f: f.due_on))

@@ -27,6 +27,7 @@ from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label, timeline_label
 from sst_desktop.ui.screens.case_workspace.absence_tab import AbsenceTab
 from sst_desktop.ui.screens.case_workspace.audit_tab import AuditTab
+from sst_desktop.ui.screens.case_workspace.closure_tab import ClosureTab
 from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
@@ -80,6 +81,8 @@ class CaseWorkspace(QWidget):
         self.consent = ConsentTab(context, runner, self)
         self.consent.changed.connect(self._reload)
         self.audit = AuditTab(context, runner, self)
+        self.closure = ClosureTab(context, runner, self)
+        self.closure.changed.connect(self._reload)
         self.absence = AbsenceTab(context, runner, self)
         self.absence.changed.connect(self._reload)
         self.decisions = DecisionsTab(context, runner, self)
@@ -109,6 +112,7 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.DECISIONS: self.decisions,
             WorkspaceTab.ABSENCE: self.absence,
             WorkspaceTab.AUDIT: self.audit,
+            WorkspaceTab.CLOSURE: self.closure,
         }
         tall = {
             WorkspaceTab.CONSENT,
@@ -146,6 +150,7 @@ class CaseWorkspace(QWidget):
         self.decisions.show_case(case_id)
         self.absence.show_case(case_id)
         self.audit.show_case(case_id)
+        self.closure.show_case(case_id)
         self._load(case_id)
 
     def _reload(self) -> None:
@@ -153,6 +158,7 @@ class CaseWorkspace(QWidget):
         if self.detail is not None:
             self._wanted_tab = TABS[self.tabs.currentIndex()][0]
             self._load(self.detail.item.case_id)
+            self.closure.refresh()  # closing the case in another tab schedules follow-ups
 
     def _load(self, case_id: str) -> None:
         self._runner.run(
@@ -219,3 +225,4 @@ class CaseWorkspace(QWidget):
         self.decisions.clear()
         self.absence.clear()
         self.audit.clear()
+        self.closure.clear()
