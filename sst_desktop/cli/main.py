@@ -83,14 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args, out)
         return code
     except SstError as err:
-        log.warning("command %s failed: %s", args.command, err.code)
+        log.warning("command %s failed: %s", f"cli.{args.command}", err.code)
         print(f"sst: error: {err.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("sst: interrupted", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: never show locals or data, only the type
-        log.error("command %s crashed: %s", args.command, type(exc).__name__)
+        log.error("command %s crashed", f"cli.{args.command}", exc_info=exc)
         print(
             f"sst: internal error ({type(exc).__name__}); nothing was changed by the failed "
             "step. Please report it.",
