@@ -43,6 +43,7 @@ def test_a_draft_survives_the_auto_lock(qtbot: QtBot, demo_profile: Path, settin
     window.idle.set_interval_ms(200)
     window.idle.start()
     qtbot.waitUntil(lambda: window.locked, timeout=5_000)
+    window.idle.set_interval_ms(10 * 60_000)  # or it locks again while we look
     _unlock(qtbot, window)
     again, _ = _contacts_of_first_case(qtbot, window)
     assert again.note.text() == NOTE

@@ -27,3 +27,16 @@ def test_the_agenda_and_a_note(qtbot: QtBot, demo_context: AppContext) -> None:
     assert screen.notes.count() == before + 1
     assert "Mamma vill ha ett möte med mentorn." in screen.notes.item(before).text()
     assert screen.note.toPlainText() == ""
+
+
+def test_a_half_written_note_stays_with_its_case(qtbot: QtBot, demo_context: AppContext) -> None:
+    screen = TeamMeetingScreen(demo_context, TaskRunner(synchronous=True))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert screen.items
+    screen.table.selectRow(0)
+    screen.note.setPlainText("Halvskriven anteckning")
+    screen.table.clearSelection()
+    assert screen.note.toPlainText() == ""  # no case chosen: no note on screen
+    screen.table.selectRow(0)
+    assert screen.note.toPlainText() == "Halvskriven anteckning"

@@ -152,3 +152,35 @@ def test_pseudo_locale_clips_no_label_or_button(qtbot: QtBot, pseudo_window: Mai
     ]
     assert clipped == []
     assert QApplication.instance() is not None
+
+
+def test_no_label_or_button_is_clipped_at_twice_the_text_size(
+    qtbot: QtBot, demo_profile: Path, settings: Settings
+) -> None:
+    from sst_desktop.ui.appearance import apply_text_size
+
+    apply_text_size(200)
+    try:
+        window = MainWindow(demo_profile, settings)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        assert window.unlock_screen is not None
+        window.unlock_screen.passphrase.setText(PASSPHRASE)
+        window.unlock_screen.unlock_button.click()
+        qtbot.waitUntil(lambda: not window.locked, timeout=15_000)
+        assert window.workspace is not None
+        clipped = []
+        for key, _title in NAVIGATION:
+            screen = window.workspace.show_screen(key)
+            qtbot.wait(50)
+            clipped += [
+                f"{key}: {text}"
+                for widget, text in _visible_texts(screen)
+                if isinstance(widget, QAbstractButton | QLabel)
+                and not (isinstance(widget, QLabel) and widget.wordWrap())
+                and widget.width() < widget.minimumSizeHint().width()
+            ]
+        assert clipped == []
+    finally:
+        apply_text_size(100)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework.team_meeting import AgendaItem, add_team_note, team_agenda
+from sst_desktop.ui.drafts import DraftKeeper
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
@@ -90,6 +91,13 @@ class TeamMeetingScreen(QWidget):
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.table.itemActivated.connect(lambda _item: self._open_selected())
         self.add_button.clicked.connect(self._add_note)
+        self.draft = DraftKeeper(
+            context,
+            "team_note",
+            lambda: {"note": self.note.toPlainText()} if self.note.toPlainText().strip() else {},
+            lambda fields: self.note.setPlainText(str(fields.get("note") or "")),
+            self,
+        )
         self._show_selected()
 
     def _date(self) -> date:
@@ -128,6 +136,11 @@ class TeamMeetingScreen(QWidget):
 
     def _show_selected(self) -> None:
         item = self.selected()
+        if item is None or item.case_id != self.draft.case_id:
+            self.draft.close()  # the half-written note is saved with the case it was written for
+            self.note.clear()
+            if item is not None:
+                self.draft.open(item.case_id)
         self.notes.clear()
         self.add_button.setEnabled(item is not None)
         self.note.setEnabled(item is not None)
@@ -157,6 +170,7 @@ class TeamMeetingScreen(QWidget):
 
     def _note_added(self, _note_id: object) -> None:
         self.note.clear()
+        self.draft.saved()
         self.problem.clear()
         self.refresh()
 
@@ -169,6 +183,7 @@ class TeamMeetingScreen(QWidget):
             self.open_case.emit(item.case_id)
 
     def clear(self) -> None:
+        self.draft.close()
         self.items = []
         self.table.setRowCount(0)
         self.notes.clear()
