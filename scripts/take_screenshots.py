@@ -44,6 +44,9 @@ def make_demo(profile: Path, students: int) -> None:
     )
 
 
+CASE_TABS = ("people", "consent", "meetings", "contacts", "decisions")
+
+
 def settle(app: object, seconds: float = 0.3) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -64,6 +67,7 @@ def run(out: Path, language: str, profile: Path, empty: Path) -> None:
     from sst_desktop.ui.appearance import apply_appearance
     from sst_desktop.ui.i18n import install_language
     from sst_desktop.ui.main_window import MainWindow
+    from sst_desktop.ui.screens.case_workspace.case_workspace import TABS
     from sst_desktop.ui.workspace import NAVIGATION
 
     app = QApplication.instance() or QApplication([])
@@ -94,7 +98,40 @@ def run(out: Path, language: str, profile: Path, empty: Path) -> None:
         cases.table.activated.emit(cases.proxy.index(0, 0))  # type: ignore[attr-defined]
         settle(app, 0.8)
         shoot(window, out, f"{language}-case", app)
+        case = window.workspace.case_workspace  # type: ignore[union-attr]
+        for index, (tab, _title) in enumerate(TABS):
+            if tab.value in CASE_TABS:
+                case.tabs.setCurrentIndex(index)
+                settle(app, 0.5)
+                shoot(window, out, f"{language}-case-{tab.value}", app)
+        if language == "sv":  # how it looks in a dark OS palette at twice the text size
+            app.setStyle("Fusion")  # type: ignore[attr-defined]
+            app.setPalette(dark_palette())  # type: ignore[attr-defined]
+            apply_appearance(app, 200)  # type: ignore[arg-type]
+            case.tabs.setCurrentIndex(0)
+            settle(app, 0.8)
+            shoot(window, out, "sv-case-dark-200", app)
+            app.setPalette(app.style().standardPalette())  # type: ignore[attr-defined]
+            apply_appearance(app, 100)  # type: ignore[arg-type]
         window.close()
+
+
+def dark_palette() -> object:
+    """What a dark OS palette gives the app (the offscreen and Xvfb platforms have none)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette(QColor("#353535"), QColor("#2a2a2a"))
+    for role, colour in (
+        (QPalette.ColorRole.WindowText, "#ececec"),
+        (QPalette.ColorRole.Text, "#ececec"),
+        (QPalette.ColorRole.ButtonText, "#ececec"),
+        (QPalette.ColorRole.Base, "#242424"),
+        (QPalette.ColorRole.Highlight, "#3d7bd9"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
 
 
 def main() -> int:

@@ -398,6 +398,10 @@
         <translation>Översikt</translation>
     </message>
     <message>
+        <source>Family and participants</source>
+        <translation>Familj och deltagare</translation>
+    </message>
+    <message>
         <source>Referral and decisions</source>
         <translation>Aktualisering och beslut</translation>
     </message>
@@ -442,6 +446,14 @@
         <translation>← &amp;Tillbaka</translation>
     </message>
     <message>
+        <source>Report of c&amp;oncern…</source>
+        <translation>&amp;Orosanmälan…</translation>
+    </message>
+    <message>
+        <source>Record a report of concern (Ctrl+Shift+O)</source>
+        <translation>Gör en orosanmälan (Ctrl+Skift+O)</translation>
+    </message>
+    <message>
         <source>Protected identity: address, school and contact details are shown only to the responsible social services staff. Never print or share them.</source>
         <translation>Skyddade personuppgifter: adress, skola och kontaktuppgifter visas bara för ansvarig personal inom socialtjänsten. Skriv aldrig ut eller lämna ut dem.</translation>
     </message>
@@ -472,8 +484,8 @@
     <message numerus="yes">
         <source>%n record(s) belong to the other authority and are not shared with you.</source>
         <translation>
-            <numerusform>%n uppgift(er) hör till den andra huvudmannen och delas inte med dig.</numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n uppgift hör till den andra huvudmannen och delas inte med dig.</numerusform>
+            <numerusform>%n uppgifter hör till den andra huvudmannen och delas inte med dig.</numerusform>
         </translation>
     </message>
 </context>
@@ -537,6 +549,37 @@
     </message>
 </context>
 <context>
+    <name>ChoosePinDialog</name>
+    <message>
+        <source>Hand the computer over</source>
+        <translation>Lämna över datorn</translation>
+    </message>
+    <message>
+        <source>Only the form is shown while the student or guardian fills it in. Choose a PIN of 4 to 8 digits that you will type to get back.</source>
+        <translation>Bara formuläret visas medan eleven eller vårdnadshavaren fyller i det. Välj en PIN-kod med 4–8 siffror som du skriver för att komma tillbaka.</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>&amp;Lämna över</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN-kod</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>PIN-kod &amp;igen</translation>
+    </message>
+    <message>
+        <source>The PIN is 4 to 8 digits.</source>
+        <translation>PIN-koden ska vara 4–8 siffror.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>PIN-koderna är olika.</translation>
+    </message>
+</context>
+<context>
     <name>ClientFacingWindow</name>
     <message>
         <source>I am &amp;done: give the computer back</source>
@@ -555,6 +598,10 @@
         <translation>&amp;Tillbaka till formuläret</translation>
     </message>
     <message>
+        <source>&amp;Forgot the PIN: lock, open with passphrase</source>
+        <translation>&amp;Glömt PIN-koden: lås och öppna med lösenfras</translation>
+    </message>
+    <message>
         <source>&amp;Go back to the record</source>
         <translation>&amp;Gå tillbaka till ärendet</translation>
     </message>
@@ -566,7 +613,7 @@
         <source>Wrong PIN. %n tries left before the profile locks.</source>
         <translation>
             <numerusform>Fel PIN-kod. %n försök kvar innan profilen låses.</numerusform>
-            <numerusform></numerusform>
+            <numerusform>Fel PIN-kod. %n försök kvar innan profilen låses.</numerusform>
         </translation>
     </message>
 </context>
@@ -1467,6 +1514,193 @@
     <message>
         <source>Full participation</source>
         <translation>Fullt deltagande</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Class teacher</source>
+        <translation>Klasslärare</translation>
+    </message>
+    <message>
+        <source>School counsellor</source>
+        <translation>Skolkurator</translation>
+    </message>
+    <message>
+        <source>School nurse</source>
+        <translation>Skolsköterska</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Rektor</translation>
+    </message>
+    <message>
+        <source>Child and adolescent psychiatry</source>
+        <translation>Barn- och ungdomspsykiatrin (BUP)</translation>
+    </message>
+    <message>
+        <source>Social services case officer</source>
+        <translation>Handläggare, socialtjänsten</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>Mor</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>Far</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Foster parent</source>
+        <translation>Familjehemsförälder</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation>Vårdnad</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Protected identity: the guardians&apos; contact details are not shown to you.</source>
+        <translation>Skyddade personuppgifter: vårdnadshavarnas kontaktuppgifter visas inte för dig.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Add a guardian</source>
+        <translation>Lägg till vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN (may be left empty)</source>
+        <translation>ÅÅÅÅMMDD-NNNN (får lämnas tomt)</translation>
+    </message>
+    <message>
+        <source>If not Swedish</source>
+        <translation>Om inte svenska</translation>
+    </message>
+    <message>
+        <source>Has &amp;custody</source>
+        <translation>Har &amp;vårdnad</translation>
+    </message>
+    <message>
+        <source>Needs an &amp;interpreter</source>
+        <translation>Behöver to&amp;lk</translation>
+    </message>
+    <message>
+        <source>Add &amp;guardian</source>
+        <translation>Lägg till vårdnads&amp;havare</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Relation</source>
+        <translation>R&amp;elation</translation>
+    </message>
+    <message>
+        <source>I&amp;dentity number</source>
+        <translation>&amp;Personnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>E-p&amp;ost</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adress</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Språ&amp;k</translation>
+    </message>
+    <message>
+        <source>Add a participant</source>
+        <translation>Lägg till deltagare</translation>
+    </message>
+    <message>
+        <source>Add pa&amp;rticipant</source>
+        <translation>Lägg till &amp;deltagare</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;mn</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>&amp;Roll</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisation</source>
+        <translation>Or&amp;ganisation</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Tele&amp;fon</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>E-po&amp;st</translation>
+    </message>
+    <message>
+        <source>%1, interpreter</source>
+        <translation>%1, tolk</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Tolk</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
 </context>
 <context>
@@ -2505,8 +2739,8 @@
     <message numerus="yes">
         <source>%n record(s) of the week are not shared with your authority.</source>
         <translation>
-            <numerusform>%n uppgift(er) från veckan delas inte med din huvudman.</numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n uppgift från veckan delas inte med din huvudman.</numerusform>
+            <numerusform>%n uppgifter från veckan delas inte med din huvudman.</numerusform>
         </translation>
     </message>
 </context>
@@ -2650,8 +2884,15 @@
         <source>Try again in %n s</source>
         <translation>
             <numerusform>Försök igen om %n s</numerusform>
-            <numerusform></numerusform>
+            <numerusform>Försök igen om %n s</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The e-mail address is not complete.</source>
+        <translation>E-postadressen är inte komplett.</translation>
     </message>
 </context>
 <context>

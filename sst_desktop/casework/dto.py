@@ -55,6 +55,7 @@ class CaseDetail:
     hidden_records: int  # records on the case the user may not see (a count, never content)
     counts: dict[str, int] = field(default_factory=dict)
     guardian_refs: tuple[tuple[str, str], ...] = ()  # (guardian id, name): who answers consent
+    student_id: str | None = None  # None until the family's yes links a student
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class WorkspaceTab(StrEnum):
     """Where in a case an item opens (the case workspace's tabs)."""
 
     OVERVIEW = "overview"
+    PEOPLE = "people"
     DECISIONS = "decisions"
     CONSENT = "consent"
     MEETINGS = "meetings"

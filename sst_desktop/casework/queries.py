@@ -259,6 +259,7 @@ def _detail(
         student_address=student.address if show_address and student else None,
         guardians=tuple(name for _id, name in guardians),
         guardian_refs=tuple(guardians),
+        student_id=case.student_id,
         consents=tuple(_consent_summaries(uow, case, ctx)),
         timeline=tuple(sorted((_entry(r) for r in visible), key=lambda e: e.at)),
         hidden_records=hidden,

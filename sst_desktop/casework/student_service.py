@@ -118,7 +118,14 @@ def add_guardian(ctx: ServiceContext, student_id: str, data: GuardianInput) -> s
 
 
 def add_participant(
-    ctx: ServiceContext, case_id: str, name: str, role: str, organisation: str | None = None
+    ctx: ServiceContext,
+    case_id: str,
+    name: str,
+    role: str,
+    organisation: str | None = None,
+    *,
+    phone: str | None = None,
+    email: str | None = None,
 ) -> str:
     with ctx.unit_of_work() as uow:
         get_or_fail(uow, Case, case_id)
@@ -128,6 +135,8 @@ def add_participant(
                 name=require_text(name, "name"),
                 role=require_text(role, "role"),
                 organisation=organisation,
+                phone=phone,
+                email=email,
                 **owner_tags(ctx.actor),
             )
         )

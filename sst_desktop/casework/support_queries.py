@@ -45,7 +45,8 @@ class MeetingRow:
     cancel_reason: str | None
 
 
-def _visible(ctx: ServiceContext, case_id: str, model: type[Any]) -> list[Any]:
+def visible_records(ctx: ServiceContext, case_id: str, model: type[Any]) -> list[Any]:
+    """One case's records of one kind that the actor may read; the read is audited."""
     with ctx.unit_of_work() as uow:
         case: Case = get_or_fail(uow, Case, case_id)
         scope = access.case_scope(uow, case)
@@ -64,7 +65,7 @@ def _visible(ctx: ServiceContext, case_id: str, model: type[Any]) -> list[Any]:
 
 
 def case_contacts(ctx: ServiceContext, case_id: str) -> list[ContactRow]:
-    contacts = _visible(ctx, case_id, Contact)
+    contacts = visible_records(ctx, case_id, Contact)
     replaced = {c.supersedes_id for c in contacts if c.supersedes_id and c.correction_reason}
     rows = [
         ContactRow(
@@ -98,7 +99,7 @@ def case_meetings(ctx: ServiceContext, case_id: str) -> list[MeetingRow]:
             notes=m.notes,
             cancel_reason=m.cancel_reason,
         )
-        for m in _visible(ctx, case_id, Meeting)
+        for m in visible_records(ctx, case_id, Meeting)
     ]
     return sorted(rows, key=lambda r: r.scheduled_at, reverse=True)
 
@@ -127,11 +128,11 @@ def case_absence(
         AbsenceRow(
             a.period_start, a.period_end, a.measured_on, a.source, a.measure.value, a.percent
         )
-        for a in _visible(ctx, case_id, AbsenceRecord)
+        for a in visible_records(ctx, case_id, AbsenceRecord)
     ]
     participation = [
         ParticipationRow(p.assessed_on, p.level.value, p.note)
-        for p in _visible(ctx, case_id, ParticipationRecord)
+        for p in visible_records(ctx, case_id, ParticipationRecord)
     ]
     return (
         sorted(absence, key=lambda r: r.period_start, reverse=True),
@@ -167,7 +168,7 @@ def case_closure(ctx: ServiceContext, case_id: str) -> tuple[ClosureRow | None, 
             tuple(c.declined_recommendations),
             c.maintenance_plan_wanted,
         )
-        for c in _visible(ctx, case_id, Closure)
+        for c in visible_records(ctx, case_id, Closure)
     ]
     follow_ups = [
         FollowUpRow(
@@ -178,6 +179,6 @@ def case_closure(ctx: ServiceContext, case_id: str) -> tuple[ClosureRow | None, 
             f.participation_level.value if f.participation_level else None,
             f.acceptable_knowledge,
         )
-        for f in _visible(ctx, case_id, FollowUp)
+        for f in visible_records(ctx, case_id, FollowUp)
     ]
     return (closures[0] if closures else None, sorted(follow_ups, key=lambda f: f.due_on))

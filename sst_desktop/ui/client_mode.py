@@ -18,6 +18,8 @@ import sys
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -107,13 +109,18 @@ class ClientFacingWindow(QWidget):
         self.pin.setMaxLength(8)
         self.pin_error = QLabel(page)
         self.pin_error.setObjectName("error")
+        self.pin_error.setWordWrap(True)
         self.back_button = QPushButton(self.tr("&Return to the form"), page)
+        self.forgot_button = QPushButton(
+            self.tr("&Forgot the PIN: lock, open with passphrase"), page
+        )
         self.ok_button = QPushButton(self.tr("&Go back to the record"), page)
         self.ok_button.setDefault(True)
         form = QFormLayout()
         form.addRow(self.tr("&PIN"), self.pin)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(self.forgot_button)
         buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
@@ -125,6 +132,7 @@ class ClientFacingWindow(QWidget):
         self.ok_button.clicked.connect(self._check_pin)
         self.pin.returnPressed.connect(self._check_pin)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.forgot_button.clicked.connect(lambda: self._leave(self.locked_out))
         return page
 
     def start(self) -> None:
@@ -167,7 +175,69 @@ class ClientFacingWindow(QWidget):
             event.ignore()
             self.ask_pin()
 
-    def _leave(self, signal: object) -> None:
+    def end(self) -> None:
+        """Close without the PIN: the profile is locking anyway (idle or Ctrl+L)."""
         self._may_close = True
         self.close()
+
+    def _leave(self, signal: object) -> None:
+        self.end()
         signal.emit()  # type: ignore[attr-defined]
+
+
+class ChoosePinDialog(QDialog):
+    """The clinician picks the short PIN that ends client-facing mode, typed twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hand the computer over"))
+        note = QLabel(
+            self.tr(
+                "Only the form is shown while the student or guardian fills it in. Choose a "
+                "PIN of 4 to 8 digits that you will type to get back."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        self.pin = QLineEdit(self)
+        self.again = QLineEdit(self)
+        for edit in (self.pin, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(8)
+            edit.textChanged.connect(lambda _t: self._validate())
+        self.problem = QLabel(self)
+        self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Hand over"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&PIN"), self.pin)
+        form.addRow(self.tr("PIN &again"), self.again)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self._validate()
+
+    def _validate(self) -> None:
+        pin, again = self.pin.text(), self.again.text()
+        problem = ""
+        if pin and not valid_pin(pin):
+            problem = self.tr("The PIN is 4 to 8 digits.")
+        elif again and pin != again:
+            problem = self.tr("The two PINs differ.")
+        self.problem.setText(problem)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(valid_pin(pin) and pin == again)
+
+    def session_pin(self) -> SessionPin:
+        """The chosen PIN, hashed; the fields are emptied."""
+        pin = SessionPin(self.pin.text())
+        self.pin.clear()
+        self.again.clear()
+        return pin

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.appearance import apply_text_size
-from sst_desktop.ui.client_mode import ClientFacingWindow, SessionPin
+from sst_desktop.ui.client_mode import ChoosePinDialog, ClientFacingWindow, SessionPin
 from sst_desktop.ui.i18n import install_language
 from sst_desktop.ui.idle_lock import IdleWatcher
 from sst_desktop.ui.screens.unlock.unlock_screen import UnlockScreen
@@ -163,6 +163,14 @@ class MainWindow(QMainWindow):
         )
         self.damage_message.open()  # window-modal, not a nested event loop
 
+    def hand_over(self, form: QWidget, title: str) -> ChoosePinDialog:
+        """Ask the clinician for a session PIN, then enter client-facing mode with ``form``.
+        The instruments and plan-signing screens call this."""
+        dialog = ChoosePinDialog(self)
+        dialog.accepted.connect(lambda: self.enter_client_mode(form, dialog.session_pin(), title))
+        dialog.open()  # window-modal, not a nested event loop
+        return dialog
+
     def enter_client_mode(self, form: QWidget, pin: SessionPin, title: str) -> ClientFacingWindow:
         """Hand the laptop over: only ``form``, full screen; back with the PIN (or, after too
         many wrong ones, with the passphrase: the profile locks)."""
@@ -187,6 +195,9 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         self.idle.stop()
+        if self.client_window is not None:  # idle while handed over: nothing stays on screen
+            self.client_window.end()
+            self._client_mode_ended()
         self.runner.wait()
         self.checker.wait()
         self._drop_workspace()

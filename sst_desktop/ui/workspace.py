@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from sst_desktop.ui.screens.settings.settings_screen import SettingsScreen
 from sst_desktop.ui.screens.team_meeting.team_meeting_screen import TeamMeetingScreen
 from sst_desktop.ui.screens.today.today_screen import TodayScreen
 from sst_desktop.ui.tasks import TaskRunner
+from sst_desktop.ui.widgets.scrolling import scrolling
 
 NAVIGATION = (
     ("today", QT_TRANSLATE_NOOP("Workspace", "Today")),
@@ -70,9 +72,10 @@ class Workspace(QWidget):
         self.context, self._runner, self._settings = context, runner, settings
         self.navigation = QListWidget(self)
         self.navigation.setAccessibleName(self.tr("Navigation"))
-        self.navigation.setMaximumWidth(260)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.screens: dict[str, QWidget] = {}
+        self._areas: dict[str, QScrollArea] = {}
         for key, title in NAVIGATION:
             self._add_screen(key, QCoreApplication.translate("Workspace", title))
         self.case_workspace = CaseWorkspace(context, runner, self)
@@ -86,6 +89,23 @@ class Workspace(QWidget):
             lambda _item: self._show_row(self.navigation.currentRow())
         )
         self.navigation.setCurrentRow(0)
+        self._fit_navigation()
+
+    def current_screen(self) -> QWidget:
+        """The screen shown (the navigation's screens sit in scroll areas)."""
+        shown = self.stack.currentWidget()
+        return shown.widget() if isinstance(shown, QScrollArea) else shown
+
+    def _fit_navigation(self) -> None:
+        """As wide as its longest title at the current text size (200 % included), no wider."""
+        frame = 2 * self.navigation.frameWidth()
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + frame + 16)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            # After the list itself has taken the new font (children hear of it after us).
+            QTimer.singleShot(0, self._fit_navigation)
+        super().changeEvent(event)
 
     def _builders(self) -> dict[str, Callable[[], QWidget]]:
         return {
@@ -128,14 +148,15 @@ class Workspace(QWidget):
         screen = build() if build else NotYetScreen(title, self)
         screen.setObjectName(f"screen_{key}")
         self.screens[key] = screen
-        self.stack.addWidget(screen)
+        self._areas[key] = scrolling(screen)
+        self.stack.addWidget(self._areas[key])
         item = QListWidgetItem(title, self.navigation)
         item.setData(0x0100, key)
 
     def _show_row(self, row: int) -> None:
         key = NAVIGATION[row][0]
         screen = self.screens[key]
-        self.stack.setCurrentWidget(screen)
+        self.stack.setCurrentWidget(self._areas[key])
         refresh = getattr(screen, "refresh", None)
         if callable(refresh):
             refresh()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from sst_desktop.config.settings import Settings
@@ -75,4 +75,47 @@ def test_too_many_wrong_pins_lock_the_profile(
         client.ok_button.click()
     assert not client.isVisible()
     assert window.locked and window.workspace is None
+    assert window.isVisible() and window.stack.currentWidget() is window.unlock_screen
+
+
+def test_the_clinician_chooses_the_pin_twice_before_handing_over(
+    qtbot: QtBot, demo_profile: Path, settings: Settings
+) -> None:
+    window = _unlocked(qtbot, demo_profile, settings)
+    dialog = window.hand_over(QLineEdit(), "Skattning")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.pin.setText("12")
+    assert "4 to 8 digits" in dialog.problem.text() and not ok.isEnabled()
+    dialog.pin.setText("2580")
+    dialog.again.setText("2581")
+    assert "differ" in dialog.problem.text() and not ok.isEnabled()
+    dialog.again.setText("2580")
+    assert dialog.problem.text() == "" and ok.isEnabled()
+    ok.click()
+    client = window.client_window
+    assert client is not None and client.isVisible() and not window.isVisible()
+    qtbot.addWidget(client)
+    assert dialog.pin.text() == ""  # the PIN is kept only as a hash
+    client.done_button.click()
+    client.pin.setText("2580")
+    client.ok_button.click()
+    assert window.isVisible() and window.client_window is None and not window.locked
+
+
+def test_a_forgotten_pin_or_the_idle_timer_locks_and_leaves_nothing_on_screen(
+    qtbot: QtBot, demo_profile: Path, settings: Settings
+) -> None:
+    window = _unlocked(qtbot, demo_profile, settings)
+    client = window.enter_client_mode(QLineEdit(), SessionPin("4711"), "Skattning")
+    qtbot.addWidget(client)
+    client.done_button.click()
+    client.forgot_button.click()
+    assert not client.isVisible() and window.locked
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    window.unlock_screen.unlock_button.click()
+    qtbot.waitUntil(lambda: not window.locked, timeout=15_000)
+    client = window.enter_client_mode(QLineEdit(), SessionPin("4711"), "Skattning")
+    qtbot.addWidget(client)
+    window.lock()  # what the idle timer does
+    assert not client.isVisible() and window.client_window is None
     assert window.isVisible() and window.stack.currentWidget() is window.unlock_screen

@@ -3,11 +3,14 @@ closure; concern, hand-over and a change of programme are one form each."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework.case_service import case_steps
+from sst_desktop.casework.dto import WorkspaceTab
 from sst_desktop.casework.queries import case_detail, list_cases
+from sst_desktop.ui.screens.case_workspace.case_workspace import TABS, CaseWorkspace
 from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
 from sst_desktop.ui.tasks import TaskRunner
 
@@ -58,3 +61,19 @@ def test_concern_hand_over_and_programme_change(qtbot: QtBot, demo_context: AppC
     tab.step_button.click()
     after = case_steps(demo_context.services, case_id).programme
     assert tab.problem.text() == "" and after != before
+
+
+def test_a_concern_is_one_shortcut_away_from_any_tab(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    workspace = CaseWorkspace(demo_context, TaskRunner(synchronous=True))
+    qtbot.addWidget(workspace)
+    workspace.show()
+    workspace.activateWindow()
+    qtbot.waitUntil(workspace.isActiveWindow, timeout=2_000)
+    workspace.open_case(list_cases(demo_context.services)[0].case_id, WorkspaceTab.CONTACTS)
+    assert TABS[workspace.tabs.currentIndex()][0] == WorkspaceTab.CONTACTS
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(workspace, Qt.Key.Key_O, ctrl_shift)
+    assert TABS[workspace.tabs.currentIndex()][0] == WorkspaceTab.DECISIONS
+    qtbot.waitUntil(lambda: workspace.decisions.concern_to.hasFocus(), timeout=2_000)

@@ -35,7 +35,7 @@ def test_today_lists_items_that_open_their_case(
     assert window.workspace is not None
     today = window.workspace.screens["today"]
     assert isinstance(today, TodayScreen)
-    assert window.workspace.stack.currentWidget() is today  # Today comes first
+    assert window.workspace.current_screen() is today  # Today comes first
     today.mine.setChecked(False)
     qtbot.waitUntil(lambda: today.model.rowCount() > 0, timeout=15_000)
     qtmodeltester.check(today.model)
@@ -45,7 +45,7 @@ def test_today_lists_items_that_open_their_case(
     today.table.setCurrentIndex(index)
     today.table.activated.emit(index)
     case = window.workspace.case_workspace
-    assert window.workspace.stack.currentWidget() is case
+    assert window.workspace.current_screen() is case
     qtbot.waitUntil(lambda: case.detail is not None, timeout=15_000)
     assert case.detail is not None and case.detail.item.case_id == item.case_id
     assert [key for key, _t in TABS][case.tabs.currentIndex()] == item.target
@@ -68,7 +68,7 @@ def test_the_case_workspace_from_the_case_list(
     assert case.tabs.count() == len(TABS)
     assert window.windowTitle() == "SST Desktop"
     qtbot.keyClick(case, Qt.Key.Key_Escape)
-    assert window.workspace.stack.currentWidget() is cases
+    assert window.workspace.current_screen() is cases
     assert case.detail is None and case.timeline.count() == 0  # dropped on leaving
 
 

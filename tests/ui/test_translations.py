@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import sst_desktop.models.enums as domain_enums
+from sst_desktop.casework.queries import list_cases
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.i18n import install_language
 from sst_desktop.ui.labels import LABELS
@@ -52,6 +53,18 @@ def test_every_string_has_a_finished_swedish_translation() -> None:
         or not ((tr.text or "").strip() or tr.findtext("numerusform"))
     ]
     assert unfinished == []
+
+
+def test_every_plural_has_both_swedish_forms() -> None:
+    """Swedish has two forms (1, other); an empty one shows English for every other count."""
+    missing = [
+        src
+        for _ctx, src, tr in _messages(TS_FILE)
+        if tr is not None
+        and len(tr.findall("numerusform")) > 0
+        and not all((f.text or "").strip() for f in tr.findall("numerusform"))
+    ]
+    assert missing == []
 
 
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
@@ -181,6 +194,11 @@ def test_no_label_or_button_is_clipped_at_twice_the_text_size(
                 and not (isinstance(widget, QLabel) and widget.wordWrap())
                 and widget.width() < widget.minimumSizeHint().width()
             ]
+        case = window.workspace.open_case(list_cases(window.context.services)[0].case_id)
+        qtbot.waitUntil(lambda: case.detail is not None, timeout=15_000)
+        assert window.minimumSizeHint().width() <= 1280  # wide forms scroll, never widen
+        navigation = window.workspace.navigation
+        assert navigation.viewport().width() >= navigation.sizeHintForColumn(0)  # no cut titles
         assert clipped == []
     finally:
         apply_text_size(100)

@@ -87,6 +87,7 @@ class AbsenceTab(QWidget):
         self.source = QLineEdit(self.tr("The school's absence system"), box)
         self.absence_problem = QLabel(box)
         self.absence_problem.setObjectName("error")
+        self.absence_problem.setWordWrap(True)
         self.absence_button = QPushButton(self.tr("Record &absence"), box)
         form = QFormLayout(box)
         period = QHBoxLayout()

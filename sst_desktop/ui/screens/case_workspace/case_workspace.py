@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,10 +31,13 @@ from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
 from sst_desktop.ui.screens.case_workspace.meetings_tab import MeetingsTab
+from sst_desktop.ui.screens.case_workspace.people_tab import PeopleTab
 from sst_desktop.ui.tasks import TaskRunner
+from sst_desktop.ui.widgets.scrolling import scrolling
 
 TABS: tuple[tuple[WorkspaceTab, str], ...] = (
     (WorkspaceTab.OVERVIEW, QT_TRANSLATE_NOOP("CaseWorkspace", "Overview")),
+    (WorkspaceTab.PEOPLE, QT_TRANSLATE_NOOP("CaseWorkspace", "Family and participants")),
     (WorkspaceTab.DECISIONS, QT_TRANSLATE_NOOP("CaseWorkspace", "Referral and decisions")),
     (WorkspaceTab.CONSENT, QT_TRANSLATE_NOOP("CaseWorkspace", "Consent")),
     (WorkspaceTab.MEETINGS, QT_TRANSLATE_NOOP("CaseWorkspace", "Meetings")),
@@ -60,6 +62,10 @@ class CaseWorkspace(QWidget):
         self.back = QPushButton(self.tr("← &Back"), self)
         self.title = QLabel(self)
         self.title.setObjectName("screenTitle")
+        self.title.setWordWrap(True)  # a long name at 200 % text size wraps, never widens
+        # A concern can arise in any conversation: one click from every tab (Ctrl+Shift+O).
+        self.concern_button = QPushButton(self.tr("Report of c&oncern…"), self)
+        self.concern_button.setToolTip(self.tr("Record a report of concern (Ctrl+Shift+O)"))
         self.banner = QLabel(
             self.tr(
                 "Protected identity: address, school and contact details are shown only to "
@@ -74,6 +80,7 @@ class CaseWorkspace(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.badges = QLabel(self)
+        self.badges.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.currentChanged.connect(self._tab_opened)
         self.timeline = QListWidget(self)
@@ -91,21 +98,27 @@ class CaseWorkspace(QWidget):
         self.meetings.changed.connect(self._reload)
         self.contacts = ContactsTab(context, runner, self)
         self.contacts.changed.connect(self._reload)
+        self.people = PeopleTab(context, runner, self)
+        self.people.changed.connect(self._reload)
         self._add_tabs()
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
+        top.addWidget(self.concern_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         for widget in (self.banner, self.facts, self.badges):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         self.back.clicked.connect(self.closed)
+        self.concern_button.clicked.connect(self.report_concern)
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, activated=self.report_concern)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.closed.emit)
 
     def _add_tabs(self) -> None:
         pages: dict[WorkspaceTab, QWidget] = {
             WorkspaceTab.OVERVIEW: self.timeline,
+            WorkspaceTab.PEOPLE: self.people,
             WorkspaceTab.CONSENT: self.consent,
             WorkspaceTab.CONTACTS: self.contacts,
             WorkspaceTab.MEETINGS: self.meetings,
@@ -114,25 +127,15 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.AUDIT: self.audit,
             WorkspaceTab.CLOSURE: self.closure,
         }
-        tall = {
-            WorkspaceTab.CONSENT,
-            WorkspaceTab.DECISIONS,
-            WorkspaceTab.ABSENCE,
-        }  # forms longer than a laptop screen
+        # Every form scrolls rather than widening or lengthening the window past the screen
+        # (200 % text size on a laptop); the lists size themselves.
+        fixed = {WorkspaceTab.OVERVIEW, WorkspaceTab.AUDIT}
         for key, title in TABS:
             page = pages.get(key) or self._later_page()
             page.setObjectName(f"tab_{key.value}")
-            if key in tall:
-                page = self._scrolling(page)
+            if key not in fixed:
+                page = scrolling(page)
             self.tabs.addTab(page, QCoreApplication.translate("CaseWorkspace", title))
-
-    def _scrolling(self, page: QWidget) -> QScrollArea:
-        """At 200 % text size a long form scrolls instead of pushing the window off screen."""
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidget(page)
-        return area
 
     def _tab_opened(self, index: int) -> None:
         if 0 <= index < len(TABS) and TABS[index][0] == WorkspaceTab.AUDIT:
@@ -185,8 +188,17 @@ class CaseWorkspace(QWidget):
         self.consent.show_detail(detail)
         if self.meetings.case_id != item.case_id:
             self.meetings.show_case(item.case_id, item.programme)
+        if (self.people.case_id, self.people.student_id) != (item.case_id, detail.student_id):
+            self.people.show_case(item.case_id, detail.student_id)
         index = [key for key, _title in TABS].index(self._wanted_tab)
         self.tabs.setCurrentIndex(index)
+
+    def report_concern(self) -> None:
+        self.tabs.setCurrentIndex([key for key, _title in TABS].index(WorkspaceTab.DECISIONS))
+        area = self.tabs.currentWidget()
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(self.decisions.concern_to)
+        self.decisions.concern_to.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _consent_badges(self, consents: tuple[ConsentSummary, ...]) -> str:
         active = [c for c in consents if c.active]
@@ -226,3 +238,4 @@ class CaseWorkspace(QWidget):
         self.absence.clear()
         self.audit.clear()
         self.closure.clear()
+        self.people.clear()

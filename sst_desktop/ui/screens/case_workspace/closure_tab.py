@@ -63,6 +63,7 @@ class ClosureTab(QWidget):
         form.addRow("", self.record_button)
         self.problem = QLabel(self)
         self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.closure)
         layout.addWidget(self.table, 1)

@@ -107,6 +107,7 @@ class ContactsTab(QWidget):
         self.log_button.setToolTip(self.tr("Ctrl+Enter"))
         self.problem = QLabel(self)
         self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
         self.form = QFormLayout()
         row = QHBoxLayout()
         for widget in (self.kind, self.when, self.minutes, self.setting, self.booked):

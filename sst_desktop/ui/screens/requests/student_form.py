@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.casework.student_service import StudentInput
-from sst_desktop.errors import SstError
 from sst_desktop.models.enums import Gender
-from sst_desktop.models.rules.personal_id import parse_personal_id
-from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
+from sst_desktop.ui.validation import personal_id_problem
 
 
 class StudentForm(QWidget):
@@ -44,6 +42,7 @@ class StudentForm(QWidget):
         self.personal_id.setPlaceholderText(self.tr("YYYYMMDD-NNNN (may be left empty)"))
         self.id_problem = QLabel(self)
         self.id_problem.setObjectName("error")
+        self.id_problem.setWordWrap(True)
         self.year = QComboBox(self)
         for year in range(0, 11):
             self.year.addItem("F" if year == 0 else str(year), year)
@@ -71,14 +70,7 @@ class StudentForm(QWidget):
         self._validate()
 
     def _id_problem(self) -> str:
-        text = self.personal_id.text().strip()
-        if not text:
-            return ""
-        try:
-            parse_personal_id(text, today=self._today)
-        except SstError as error:
-            return error_text(error)
-        return ""
+        return personal_id_problem(self.personal_id.text(), self._today)
 
     def is_valid(self) -> bool:
         names = bool(self.first_name.text().strip() and self.last_name.text().strip())

@@ -73,6 +73,7 @@ class TeamMeetingScreen(QWidget):
         self.add_button = QPushButton(self.tr("&Add note"), self)
         self.problem = QLabel(self)
         self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Meeting on"), self))
         bar.addWidget(self.meeting_on)

@@ -64,6 +64,9 @@ class UnlockScreen(QWidget):
         self._deadline = 0.0
         self._countdown.timeout.connect(self._tick)
         self._wait = 0
+        # Our own unlock in flight; not the runner's busy-ness, which lags behind a lock that
+        # waited for other screens' work and would leave Unlock greyed out after it.
+        self._working = False
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_passphrase_page())
         self.pages.addWidget(self._build_recovery_page())
@@ -173,7 +176,7 @@ class UnlockScreen(QWidget):
 
     def _update_recover(self) -> None:
         ready = self.new_passphrase.valid and bool(self.recovery_code.text().strip())
-        self.recover_button.setEnabled(ready and self._wait == 0 and not self._runner.is_busy())
+        self.recover_button.setEnabled(ready and self._wait == 0 and not self._working)
 
     def _recover(self) -> None:
         code, new = self.recovery_code.text().strip(), self.new_passphrase.first.text()
@@ -228,13 +231,14 @@ class UnlockScreen(QWidget):
 
     def _render_wait(self) -> None:
         waiting = self._wait > 0
-        self.unlock_button.setEnabled(not waiting and not self._runner.is_busy())
+        self.unlock_button.setEnabled(not waiting and not self._working)
         self.unlock_button.setText(
             self.tr("Try again in %n s", "", self._wait) if waiting else self.tr("&Unlock")
         )
         self._update_recover()
 
     def _busy(self, busy: bool) -> None:
+        self._working = busy
         for widget in (
             self.passphrase,
             self.recovery_link,
