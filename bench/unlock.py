@@ -16,8 +16,8 @@ from _common import write
 from sqlalchemy import text
 
 from sst_desktop.app_context import OwnerInput, create_context, open_context
-from sst_desktop.models.enums import Authority, Role
 from sst_desktop.security.kdf import KdfPolicy
+from sst_rules.enums import Authority, Role
 
 PASSPHRASE = "bench-only correct horse battery staple"
 

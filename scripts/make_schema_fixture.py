@@ -23,9 +23,9 @@ from sst_desktop.casework.stats import profile_stats
 from sst_desktop.clock import SystemClock
 from sst_desktop.config.programmes import load_default_rules
 from sst_desktop.demo.generator import generate
-from sst_desktop.models.enums import Authority, Role
 from sst_desktop.security.kdf import KdfPolicy
 from sst_desktop.store import profile, schema
+from sst_rules.enums import Authority, Role
 
 FIXTURE_PASSPHRASE = "fixture profile: upgrade me, keep every word"
 ROOT = Path(__file__).resolve().parents[1]

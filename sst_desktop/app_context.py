@@ -23,13 +23,13 @@ from sst_desktop.config.organisation import OrganisationConfig, load_organisatio
 from sst_desktop.config.programmes import ProgrammeRules
 from sst_desktop.errors import StoreError, error_code
 from sst_desktop.ids import new_id
-from sst_desktop.models.enums import Authority, RecordClass, Role
 from sst_desktop.models.organisation import Staff, Team
 from sst_desktop.models.profile_meta import ProfileSetting
 from sst_desktop.security.kdf import KdfPolicy
 from sst_desktop.store import profile, schema
 from sst_desktop.store.engine import verify_cipher_integrity
 from sst_desktop.store.unit_of_work import Actor
+from sst_rules.enums import Authority, RecordClass, Role
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import Engine
 
 from sst_desktop.clock import FixedClock
-from sst_desktop.models.enums import Authority, Role
 from sst_desktop.store import schema
 from sst_desktop.store.engine import create_cipher_engine
 from sst_desktop.store.unit_of_work import Actor
+from sst_rules.enums import Authority, Role
 
 DEVICE = "0190a000-0000-7000-8000-00000000d001"
 

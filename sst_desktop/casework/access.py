@@ -11,60 +11,20 @@ from sqlalchemy import select
 
 from sst_desktop.models.case import Case, CaseAssignment
 from sst_desktop.models.consent import Consent
-from sst_desktop.models.enums import RecordCategory, RecordClass
 from sst_desktop.models.people import Student
-from sst_desktop.models.rules import authorisation as authz
-from sst_desktop.models.rules.consent import ConsentState
 from sst_desktop.store.unit_of_work import Actor, UnitOfWork
-
-CATEGORY_OF_TABLE: dict[str, RecordCategory] = {
-    "referral_requests": RecordCategory.REFERRAL,
-    "applications": RecordCategory.REFERRAL,
-    "assessments": RecordCategory.REFERRAL,
-    "admission_decisions": RecordCategory.REFERRAL,
-    "guidance": RecordCategory.REFERRAL,
-    "decisions": RecordCategory.DECISIONS,
-    "assignments": RecordCategory.DECISIONS,
-    "meetings": RecordCategory.MEETINGS,
-    "sips": RecordCategory.MEETINGS,
-    "team_notes": RecordCategory.MEETINGS,
-    "case_participants": RecordCategory.MEETINGS,
-    "contacts": RecordCategory.CONTACTS,
-    "daily_contact_offers": RecordCategory.CONTACTS,
-    "absence_records": RecordCategory.ABSENCE,
-    "participation_records": RecordCategory.ABSENCE,
-    "grade_records": RecordCategory.ABSENCE,
-    "ratings": RecordCategory.RATINGS,
-    "plans": RecordCategory.PLANS,
-    "plan_revisions": RecordCategory.PLANS,
-    "plan_goals": RecordCategory.PLANS,
-    "plan_interventions": RecordCategory.PLANS,
-    "plan_signatures": RecordCategory.PLANS,
-    "closures": RecordCategory.CLOSURE_FOLLOW_UP,
-    "follow_ups": RecordCategory.CLOSURE_FOLLOW_UP,
-}
-MAPPING_CATEGORY = {
-    "pedagogical": RecordCategory.MAPPING_PEDAGOGICAL,
-    "psychological": RecordCategory.MAPPING_PSYCHOLOGICAL,
-    "social_therapeutic": RecordCategory.MAPPING_SOCIAL,
-}
-# Case metadata every team member needs to work the case; they hold no narrative content.
-ALWAYS_VISIBLE = frozenset(
-    {"case_status_changes", "case_assignments", "consents", "consent_parties"}
-)
+from sst_rules import authorisation as authz
+from sst_rules import categories
+from sst_rules.consent import ConsentState
 
 
-def category_of(record: Any) -> RecordCategory:
-    table = type(record).__tablename__
-    if table == "mapping_sections":
-        return MAPPING_CATEGORY[record.perspective.value]
-    if table in ("mappings", "mapping_trials"):
-        if record.record_class == RecordClass.SOCIAL_SERVICES_RECORD:
-            return RecordCategory.MAPPING_SOCIAL
-        if record.record_class == RecordClass.PUPIL_HEALTH_RECORD:
-            return RecordCategory.MAPPING_PSYCHOLOGICAL
-        return RecordCategory.MAPPING_PEDAGOGICAL
-    return CATEGORY_OF_TABLE.get(table, RecordCategory.REFERRAL)
+def category_of(record: Any) -> str:
+    perspective = getattr(record, "perspective", None)
+    return categories.category_of(
+        type(record).__tablename__,
+        perspective=perspective.value if perspective is not None else None,
+        record_class=record.record_class,
+    )
 
 
 def user_scope(actor: Actor) -> authz.UserScope:
@@ -121,7 +81,7 @@ def readable(
     visible = [
         r
         for r in records
-        if type(r).__tablename__ in ALWAYS_VISIBLE
+        if type(r).__tablename__ in categories.ALWAYS_VISIBLE
         or authz.can_read(user, tags_of(r), case, consents, on=on).allowed
     ]
     return visible, len(records) - len(visible)

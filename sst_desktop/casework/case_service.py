@@ -14,12 +14,12 @@ from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case, CaseAssignment, CaseStatusChange, Decision
 from sst_desktop.models.consent import Consent
-from sst_desktop.models.enums import CaseStatus, ConsentPurpose, DecisionKind, Programme
 from sst_desktop.models.organisation import Staff
 from sst_desktop.models.referral import Guidance
 from sst_desktop.models.rules import workflow
-from sst_desktop.models.rules.consent import ConsentState, is_active
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
+from sst_rules.consent import ConsentState, is_active
+from sst_rules.enums import CaseStatus, ConsentPurpose, DecisionKind, Programme
 
 CLOSURE_REQUIRED = error_code(
     "case.closure_required", "Closing a case needs the closure details (reason, goals met)."

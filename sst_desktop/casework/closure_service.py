@@ -11,8 +11,8 @@ from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case
 from sst_desktop.models.closure import Closure, FollowUp, Rating
-from sst_desktop.models.enums import ClosureReason, ParticipationLevel
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
+from sst_rules.enums import ClosureReason, ParticipationLevel
 
 GOALS_MET_VALUES = ("yes", "partly", "no")
 GOALS_MET_INVALID = error_code("closure.goals_met", "Goals met must be yes, partly or no.")

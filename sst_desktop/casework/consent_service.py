@@ -11,9 +11,9 @@ from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case
 from sst_desktop.models.consent import ConcernReport, Consent, ConsentParty
-from sst_desktop.models.enums import Authority, ConsentPurpose, RecordCategory, RecordClass
 from sst_desktop.models.rules.consent import validate_consent_scope
 from sst_desktop.store.unit_of_work import ChangeSet
+from sst_rules.enums import Authority, ConsentPurpose, RecordCategory, RecordClass
 
 ALREADY_WITHDRAWN = error_code("consent.withdrawn", "This consent was already withdrawn.")
 WITHDRAWN_BEFORE_GIVEN = error_code(

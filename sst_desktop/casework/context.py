@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from sst_desktop.clock import Clock
 from sst_desktop.config.programmes import ProgrammeRules
 from sst_desktop.errors import NotAllowedError, ValidationError, error_code
-from sst_desktop.models.enums import Authority, RecordClass, Role
 from sst_desktop.store.unit_of_work import Actor, BatchUnitOfWork, UnitOfWork
+from sst_rules.enums import Authority, RecordClass, Role
 
 NOT_FOUND = error_code("casework.not_found", "No {entity} with id {id} in this profile.")
 WRONG_AUTHORITY = error_code(

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.models.case import Case
-from sst_desktop.models.enums import CaseStatus
 from sst_desktop.models.organisation import District, School
 from sst_desktop.models.referral import Application, ReferralRequest
+from sst_rules.enums import CaseStatus
 
 INTAKE_STATES = (
     CaseStatus.REQUESTED,

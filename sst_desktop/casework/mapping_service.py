@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags, require_text
 from sst_desktop.errors import NotAllowedError, error_code
 from sst_desktop.models.case import Case
-from sst_desktop.models.enums import MappingPerspective
 from sst_desktop.models.mapping import Mapping, MappingSection, MappingTrial
 from sst_desktop.store.unit_of_work import ChangeSet
+from sst_rules.enums import MappingPerspective
 
 SECTION_OWNER = error_code(
     "mapping.section_owner",

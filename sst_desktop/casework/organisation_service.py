@@ -10,10 +10,10 @@ from datetime import date
 from sqlalchemy import select
 
 from sst_desktop.casework.context import ServiceContext, require_text
-from sst_desktop.models.enums import Authority, Programme, RecordClass, Role, SchoolKind
 from sst_desktop.models.organisation import District, Municipality, School, Staff, Team
 from sst_desktop.models.plan import ToolboxItem
 from sst_desktop.store.unit_of_work import UnitOfWork
+from sst_rules.enums import Authority, Programme, RecordClass, Role, SchoolKind
 
 _ORG = {"record_class": RecordClass.ORGANISATION}
 

@@ -16,7 +16,7 @@ from sst_desktop.casework.context import ServiceContext, get_or_fail
 from sst_desktop.casework.support_queries import visible_records
 from sst_desktop.models.case import Case
 from sst_desktop.models.people import CaseParticipant, Guardian
-from sst_desktop.models.rules.authorisation import can_read_protected_fields
+from sst_rules.authorisation import can_read_protected_fields
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags, require_text
 from sst_desktop.errors import NotAllowedError, ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case
-from sst_desktop.models.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
 from sst_desktop.models.plan import (
     Plan,
     PlanGoal,
@@ -21,6 +20,7 @@ from sst_desktop.models.plan import (
     ToolboxItem,
 )
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
+from sst_rules.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
 
 SIGNED_IMMUTABLE = error_code(
     "plan.signed_immutable",

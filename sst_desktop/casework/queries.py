@@ -18,10 +18,10 @@ from sst_desktop.models.case import Case, CaseAssignment
 from sst_desktop.models.consent import Consent
 from sst_desktop.models.organisation import District, School, Staff
 from sst_desktop.models.people import Guardian, Student
-from sst_desktop.models.rules import authorisation as authz
-from sst_desktop.models.rules.authorisation import can_read_protected_fields
-from sst_desktop.models.rules.consent import ConsentState, is_active
 from sst_desktop.store.unit_of_work import UnitOfWork
+from sst_rules import authorisation as authz
+from sst_rules.authorisation import can_read_protected_fields
+from sst_rules.consent import ConsentState, is_active
 
 NOT_YOUR_CASE = error_code("casework.not_your_case", "This case is not assigned to your team.")
 _TIMELINE_DATE = (

@@ -22,18 +22,6 @@ from sst_desktop.casework.student_service import StudentInput, register_student
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Assignment, Case, Decision
 from sst_desktop.models.consent import Consent
-from sst_desktop.models.enums import (
-    AdmissionOutcome,
-    Authority,
-    CaseStatus,
-    ConsentPurpose,
-    DecisionKind,
-    Gender,
-    LegalBasis,
-    Programme,
-    RecordClass,
-    ReferralRoute,
-)
 from sst_desktop.models.people import Student
 from sst_desktop.models.referral import (
     AdmissionDecision,
@@ -45,6 +33,18 @@ from sst_desktop.models.referral import (
 )
 from sst_desktop.models.rules.priority import check_override
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
+from sst_rules.enums import (
+    AdmissionOutcome,
+    Authority,
+    CaseStatus,
+    ConsentPurpose,
+    DecisionKind,
+    Gender,
+    LegalBasis,
+    Programme,
+    RecordClass,
+    ReferralRoute,
+)
 
 NO_FAMILY_YES = error_code(
     "referral.no_family_consent",

@@ -8,10 +8,10 @@ from datetime import date
 from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags, require_text
 from sst_desktop.errors import ValidationError, error_code
 from sst_desktop.models.case import Case
-from sst_desktop.models.enums import Gender
 from sst_desktop.models.people import CaseParticipant, Guardian, Student
 from sst_desktop.models.rules.personal_id import parse_personal_id
 from sst_desktop.store.unit_of_work import ChangeSet
+from sst_rules.enums import Gender
 
 SCHOOL_YEAR_RANGE = error_code(
     "student.school_year", "School year must be F (0) to 10 (got {value})."

@@ -15,7 +15,9 @@ from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case
 from sst_desktop.models.contact import Contact, DailyContactOffer, Meeting, Sip
-from sst_desktop.models.enums import (
+from sst_desktop.models.school_outcomes import AbsenceRecord, GradeRecord, ParticipationRecord
+from sst_desktop.store.unit_of_work import ChangeSet
+from sst_rules.enums import (
     AbsenceMeasure,
     ContactKind,
     MeetingKind,
@@ -23,8 +25,6 @@ from sst_desktop.models.enums import (
     ParticipationLevel,
     Setting,
 )
-from sst_desktop.models.school_outcomes import AbsenceRecord, GradeRecord, ParticipationRecord
-from sst_desktop.store.unit_of_work import ChangeSet
 
 PERCENT_RANGE = error_code(
     "absence.percent_range", "An absence percentage must be between 0 and 100 (got {value})."

@@ -18,13 +18,13 @@ from sst_desktop.casework.today import OPEN_STATES, today_items
 from sst_desktop.models.case import Case, CaseAssignment
 from sst_desktop.models.closure import Rating
 from sst_desktop.models.contact import Contact, Meeting, TeamNote
-from sst_desktop.models.enums import RecordClass
 from sst_desktop.models.organisation import Staff
 from sst_desktop.models.people import Student
 from sst_desktop.models.plan import PlanRevision
-from sst_desktop.models.rules import authorisation as authz
-from sst_desktop.models.rules.consent import ConsentState
 from sst_desktop.store.unit_of_work import UnitOfWork
+from sst_rules import authorisation as authz
+from sst_rules.consent import ConsentState
+from sst_rules.enums import RecordClass
 
 WEEK = timedelta(days=7)
 

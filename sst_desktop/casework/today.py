@@ -25,12 +25,12 @@ from sst_desktop.models.case import Case, CaseAssignment, Decision
 from sst_desktop.models.closure import FollowUp
 from sst_desktop.models.consent import Consent, ConsentParty
 from sst_desktop.models.contact import Contact, DailyContactOffer, Meeting
-from sst_desktop.models.enums import CaseStatus, DecisionKind, MeetingKind, MeetingStatus, Programme
 from sst_desktop.models.people import Student
 from sst_desktop.models.plan import PlanRevision
-from sst_desktop.models.rules import authorisation as authz
-from sst_desktop.models.rules.consent import ConsentState
 from sst_desktop.store.unit_of_work import UnitOfWork
+from sst_rules import authorisation as authz
+from sst_rules.consent import ConsentState
+from sst_rules.enums import CaseStatus, DecisionKind, MeetingKind, MeetingStatus, Programme
 
 FOLLOW_UP_NOTICE = timedelta(days=7)
 CONSENT_NOTICE = timedelta(days=30)

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from sst_desktop.config.resources import resource_path
 from sst_desktop.errors import SstError, error_code
-from sst_desktop.models.enums import CaseStatus, PlanKind, Programme, SignerRole
+from sst_rules.enums import CaseStatus, PlanKind, Programme, SignerRole
 
 CONFIG_INVALID = error_code(
     "config.invalid", "The programme rules in {file} are not valid: {field}: {problem}"

@@ -10,8 +10,8 @@ from typing import Any
 
 from sst_desktop.casework import student_service
 from sst_desktop.casework.context import ServiceContext
-from sst_desktop.models.enums import Gender
 from sst_desktop.models.rules.personal_id import synthetic_personal_id
+from sst_rules.enums import Gender
 
 
 @dataclass(frozen=True)

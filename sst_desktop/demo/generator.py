@@ -25,8 +25,8 @@ from sst_desktop.demo.organisation import DemoOrganisation, build_organisation
 from sst_desktop.demo.sst_plus_story import sst_plus_case
 from sst_desktop.demo.sst_story import sst_case
 from sst_desktop.demo.story import Story
-from sst_desktop.models.enums import Programme, Role
 from sst_desktop.store.unit_of_work import BatchUnitOfWork
+from sst_rules.enums import Programme, Role
 
 BATCH = 50
 # (target, weight, opened between N and M days ago)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sst_desktop.casework import organisation_service as org
-from sst_desktop.models.enums import Authority, Programme, Role, SchoolKind
 from sst_desktop.store.unit_of_work import Actor, UnitOfWork
+from sst_rules.enums import Authority, Programme, Role, SchoolKind
 
 DISTRICTS = ("Norrmalm-Demo", "Söderby-Demo", "Västerlund-Demo", "Österhöjd-Demo")
 SCHOOL_WORDS = ("Ek", "Björk", "Lind", "Sjö", "Berg", "Äng", "Strand", "Hag", "Tall", "Rönn")

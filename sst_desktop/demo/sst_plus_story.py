@@ -24,7 +24,7 @@ from sst_desktop.demo.story import (
     signed_plan,
     support_period,
 )
-from sst_desktop.models.enums import (
+from sst_rules.enums import (
     AdmissionOutcome,
     Authority,
     CaseStatus,
@@ -303,6 +303,6 @@ def _exit(story: Story, ctx, case_id: str, target: str, day: date) -> None:  # t
     elif target == "handed_over":
         case_service.transition(ctx, case_id, CaseStatus.HANDED_OVER, reason="Insats via BUP.")
     elif target == "stepped_down":
-        from sst_desktop.models.enums import Programme
+        from sst_rules.enums import Programme
 
         case_service.step_programme(ctx, case_id, Programme.SST, "Mindre intensivt stöd räcker.")

@@ -18,7 +18,7 @@ from sst_desktop.demo.story import (
     signed_plan,
     support_period,
 )
-from sst_desktop.models.enums import (
+from sst_rules.enums import (
     Authority,
     CaseStatus,
     ClosureReason,

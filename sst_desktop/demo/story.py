@@ -13,7 +13,7 @@ from sst_desktop.casework.context import ServiceContext
 from sst_desktop.clock import FixedClock
 from sst_desktop.demo.family import DemoFamily
 from sst_desktop.demo.organisation import DemoStaff
-from sst_desktop.models.enums import (
+from sst_rules.enums import (
     AbsenceMeasure,
     Authority,
     ConsentPurpose,

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord, OwnedRecord
-from sst_desktop.models.enums import CaseStatus, Programme
+from sst_rules.enums import CaseStatus, Programme
 
 
 class Case(OwnedRecord, Base):

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord
-from sst_desktop.models.enums import ClosureReason, ParticipationLevel
+from sst_rules.enums import ClosureReason, ParticipationLevel
 
 
 class Closure(CaseRecord, Base):

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sst_desktop.models.base import Base, CaseRecord
-from sst_desktop.models.enums import Authority
+from sst_rules.enums import Authority
 
 
 class Consent(CaseRecord, Base):

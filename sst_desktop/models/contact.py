@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord
-from sst_desktop.models.enums import ContactKind, MeetingKind, MeetingStatus, Setting
+from sst_rules.enums import ContactKind, MeetingKind, MeetingStatus, Setting
 
 
 class Meeting(CaseRecord, Base):

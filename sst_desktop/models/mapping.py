@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord
-from sst_desktop.models.enums import MappingPerspective
+from sst_rules.enums import MappingPerspective
 
 
 class Mapping(CaseRecord, Base):

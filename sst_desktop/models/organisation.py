@@ -8,7 +8,7 @@ from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sst_desktop.models.base import Base, OwnedRecord
-from sst_desktop.models.enums import Programme, Role, SchoolKind
+from sst_rules.enums import Programme, Role, SchoolKind
 
 staff_contact_schools = Table(
     "staff_contact_schools",

@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord, OwnedRecord
-from sst_desktop.models.enums import Gender
+from sst_rules.enums import Gender
 
 
 class Student(OwnedRecord, Base):

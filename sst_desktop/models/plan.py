@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord, RecordMeta
-from sst_desktop.models.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
+from sst_rules.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
 
 
 class Plan(CaseRecord, Base):

@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord, OwnedRecord
-from sst_desktop.models.enums import AdmissionOutcome, Gender, ReferralRoute
+from sst_rules.enums import AdmissionOutcome, Gender, ReferralRoute
 
 
 class ReferralRequest(OwnedRecord, Base):

@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord
-from sst_desktop.models.enums import AbsenceMeasure, ParticipationLevel
+from sst_rules.enums import AbsenceMeasure, ParticipationLevel
 
 
 class AbsenceRecord(CaseRecord, Base):

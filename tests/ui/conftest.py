@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sst_desktop.app_context import AppContext, OwnerInput, create_context, open_context
 from sst_desktop.config.settings import Settings
-from sst_desktop.models.enums import Authority, Role
+from sst_rules.enums import Authority, Role
 
 PASSPHRASE = "correct horse battery staple sst 2026"
 OTHER_PASSPHRASE = "seven quiet lanterns over the harbour"

@@ -13,7 +13,7 @@ from sst_desktop.ui.tasks import TaskRunner
 def test_a_follow_up_is_recorded_once(qtbot: QtBot, demo_context: AppContext) -> None:
     from sst_desktop.casework import case_service
     from sst_desktop.casework.closure_service import ClosureInput
-    from sst_desktop.models.enums import CaseStatus, ClosureReason
+    from sst_rules.enums import CaseStatus, ClosureReason
 
     services = demo_context.services
     case_id = next(

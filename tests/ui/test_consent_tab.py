@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework.dto import WorkspaceTab
 from sst_desktop.casework.queries import case_detail, list_cases
-from sst_desktop.models.enums import ConsentPurpose, RecordCategory
 from sst_desktop.ui.screens.case_workspace.case_workspace import TABS, CaseWorkspace
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import ConsentPurpose, RecordCategory
 
 
 def _case_with_hidden_records(context: AppContext) -> str:

@@ -95,9 +95,9 @@ def test_an_emptied_form_leaves_no_draft(qtbot: QtBot, demo_context) -> None:  #
 
 
 def test_a_half_filled_consent_comes_back(qtbot: QtBot, demo_context) -> None:  # type: ignore[no-untyped-def]
-    from sst_desktop.models.enums import RecordCategory
     from sst_desktop.ui.screens.case_workspace.case_workspace import CaseWorkspace
     from sst_desktop.ui.tasks import TaskRunner
+    from sst_rules.enums import RecordCategory
 
     case_id = list_cases(demo_context.services)[0].case_id
     workspace = CaseWorkspace(demo_context, TaskRunner(synchronous=True))

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework import consent_service
 from sst_desktop.casework.stats import profile_stats
-from sst_desktop.models.enums import Authority, ConsentPurpose, RecordCategory
 from sst_desktop.ui.screens.requests.requests_screen import RequestsScreen
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import Authority, ConsentPurpose, RecordCategory
 
 
 def _screen(qtbot: QtBot, context: AppContext) -> RequestsScreen:
@@ -114,7 +114,7 @@ def test_sst_plus_application_through_the_admission_group_to_a_started_case(
 ) -> None:
     from sst_desktop.casework import case_service, referral_service
     from sst_desktop.casework.queries import case_detail
-    from sst_desktop.models.enums import CaseStatus, DecisionKind
+    from sst_rules.enums import CaseStatus, DecisionKind
 
     screen = _screen(qtbot, demo_context)
     before = {i.case_id for i in screen.items}

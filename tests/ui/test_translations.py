@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-import sst_desktop.models.enums as domain_enums
+import sst_rules.enums as domain_enums
 from sst_desktop.casework.queries import list_cases
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.i18n import install_language

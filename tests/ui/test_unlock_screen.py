@@ -71,7 +71,7 @@ def test_the_recovery_code_sets_a_new_passphrase(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sst_desktop.app_context import OwnerInput, create_context
-    from sst_desktop.models.enums import Authority, Role
+    from sst_rules.enums import Authority, Role
 
     profile = tmp_path / "recoverable"
     context, code = create_context(

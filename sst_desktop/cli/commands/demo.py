@@ -15,7 +15,7 @@ from sst_desktop.cli.common import new_secret, profile_dir, read_secret
 from sst_desktop.cli.output import Output
 from sst_desktop.demo.generator import generate
 from sst_desktop.errors import SstError, error_code
-from sst_desktop.models.enums import Authority, Role
+from sst_rules.enums import Authority, Role
 
 NOT_EMPTY = error_code(
     "demo.not_empty", "The profile already holds {cases} cases; demo data goes into a new one."

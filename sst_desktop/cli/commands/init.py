@@ -8,7 +8,7 @@ from typing import Any
 from sst_desktop.app_context import OwnerInput, create_context
 from sst_desktop.cli.common import new_secret, profile_dir
 from sst_desktop.cli.output import Output
-from sst_desktop.models.enums import Authority, Role
+from sst_rules.enums import Authority, Role
 
 
 def register(sub: Any) -> None:

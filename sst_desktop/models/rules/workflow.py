@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sst_desktop.errors import WorkflowError, error_code
-from sst_desktop.models.enums import CaseStatus, Programme
+from sst_rules.enums import CaseStatus, Programme
 
 if TYPE_CHECKING:
     from sst_desktop.config.programmes import ProgrammeConfig

@@ -15,11 +15,11 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sst_desktop.app_context import OwnerInput, create_context
 from sst_desktop.config import organisation as org_config
 from sst_desktop.errors import SstError
-from sst_desktop.models.enums import Authority, Programme, Role
 from sst_desktop.security import keyfile as kf
 from sst_desktop.security.escrow import unwrap_escrow
 from sst_desktop.security.kdf import KdfPolicy
 from sst_desktop.store.engine import key_opens
+from sst_rules.enums import Authority, Programme, Role
 
 POLICY = KdfPolicy.insecure_for_tests()
 PASSPHRASE = "organisationens lösenfras för provet"

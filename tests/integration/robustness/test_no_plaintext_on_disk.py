@@ -311,9 +311,9 @@ def write_through_every_service(
     from sst_desktop.casework import organisation_service as org
     from sst_desktop.casework.context import ServiceContext
     from sst_desktop.config.programmes import load_default_rules
-    from sst_desktop.models import enums as e
     from sst_desktop.models.closure import FollowUp
     from sst_desktop.models.plan import PlanRevision
+    from sst_rules import enums as e
     from tests.conftest import DEVICE
 
     admin = Actor(
@@ -769,7 +769,7 @@ def test_no_canary_from_any_service_write_path_on_disk(engine, db_path, clock):
     from sst_desktop.casework import student_service  # a second batch, left in the WAL only
     from sst_desktop.casework.context import ServiceContext
     from sst_desktop.config.programmes import load_default_rules
-    from sst_desktop.models.enums import Authority, Role
+    from sst_rules.enums import Authority, Role
     from tests.conftest import DEVICE
 
     officer = ServiceContext(

@@ -37,11 +37,11 @@ from sqlalchemy import select
 
 from sst_desktop.clock import SystemClock
 from sst_desktop.ids import new_id
-from sst_desktop.models.enums import Authority, Programme, RecordClass, Role, SchoolKind
 from sst_desktop.models.organisation import District, Municipality, School, Team
 from sst_desktop.models.people import Student
 from sst_desktop.store.engine import create_cipher_engine
 from sst_desktop.store.unit_of_work import Actor, UnitOfWork
+from sst_rules.enums import Authority, Programme, RecordClass, Role, SchoolKind
 
 STAFF_ID = "0190a000-0000-7000-8000-00000000c0de"
 DEVICE_ID = "0190a000-0000-7000-8000-00000000d0de"

@@ -11,8 +11,8 @@ from sst_desktop.casework import organisation_service as org
 from sst_desktop.casework import student_service
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.config.programmes import load_default_rules
-from sst_desktop.models.enums import Authority, Programme, Role, SchoolKind
 from sst_desktop.store.unit_of_work import Actor, UnitOfWork
+from sst_rules.enums import Authority, Programme, Role, SchoolKind
 from tests.conftest import DEVICE
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sst_desktop.casework import consent_service, queries, support_service
 from sst_desktop.errors import NotAllowedError, ValidationError
 from sst_desktop.models.audit import AuditEvent
-from sst_desktop.models.enums import (
+from sst_rules.enums import (
     AbsenceMeasure,
     Authority,
     ConsentPurpose,

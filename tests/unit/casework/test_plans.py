@@ -11,8 +11,8 @@ from sqlalchemy import select, text
 from sst_desktop.casework import plan_service
 from sst_desktop.casework.organisation_service import seed_toolbox
 from sst_desktop.errors import NotAllowedError, ValidationError, WorkflowError
-from sst_desktop.models.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
 from sst_desktop.models.plan import PlanGoal, PlanIntervention, PlanRevision
+from sst_rules.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
 from tests.unit.casework.test_sst_plus_workflow import run_to_active
 
 ALL_SIGNERS = (

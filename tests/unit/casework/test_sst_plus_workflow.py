@@ -12,7 +12,8 @@ from sst_desktop.casework.closure_service import ClosureInput
 from sst_desktop.errors import NotAllowedError, ValidationError, WorkflowError
 from sst_desktop.models.case import Assignment, Case
 from sst_desktop.models.closure import FollowUp
-from sst_desktop.models.enums import (
+from sst_desktop.models.referral import Guidance
+from sst_rules.enums import (
     AdmissionOutcome,
     Authority,
     CaseStatus,
@@ -23,7 +24,6 @@ from sst_desktop.models.enums import (
     RecordCategory,
     ReferralRoute,
 )
-from sst_desktop.models.referral import Guidance
 from tests.unit.casework.test_sst_workflow import status
 
 

@@ -12,7 +12,8 @@ from sst_desktop.casework.closure_service import ClosureInput
 from sst_desktop.errors import ValidationError, WorkflowError
 from sst_desktop.models.case import Case, CaseStatusChange
 from sst_desktop.models.closure import FollowUp
-from sst_desktop.models.enums import (
+from sst_desktop.models.referral import ReferralRequest
+from sst_rules.enums import (
     Authority,
     CaseStatus,
     ClosureReason,
@@ -23,7 +24,6 @@ from sst_desktop.models.enums import (
     RecordCategory,
     SignerRole,
 )
-from sst_desktop.models.referral import ReferralRequest
 
 
 def request(world, **overrides) -> tuple[str, str]:

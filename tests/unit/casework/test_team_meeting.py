@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sst_desktop.casework import support_service
 from sst_desktop.casework.team_meeting import add_team_note, team_agenda
-from sst_desktop.models.enums import ContactKind
+from sst_rules.enums import ContactKind
 from tests.unit.casework.test_sst_workflow import run_to_active
 
 

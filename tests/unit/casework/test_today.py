@@ -8,7 +8,7 @@ from sst_desktop.casework import case_service, consent_service, plan_service, su
 from sst_desktop.casework.closure_service import ClosureInput
 from sst_desktop.casework.dto import TodayKind, WorkspaceTab
 from sst_desktop.casework.today import today_items
-from sst_desktop.models.enums import (
+from sst_rules.enums import (
     CaseStatus,
     ClosureReason,
     ConsentPurpose,
@@ -157,7 +157,7 @@ def test_overdue_first_then_by_date(world, engine, clock):
 
 def test_sst_plus_three_month_meeting_evaluation_and_continuation(world, engine, clock):
     from sst_desktop.casework import referral_service
-    from sst_desktop.models.enums import DecisionKind
+    from sst_rules.enums import DecisionKind
     from tests.unit.casework import test_sst_plus_workflow as plus
 
     case_id = plus.run_to_active(world)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from sst_desktop.models.rules.authorisation import (
+from sst_rules.authorisation import (
     CaseScope,
     RecordTags,
     UserScope,
@@ -16,7 +16,7 @@ from sst_desktop.models.rules.authorisation import (
     can_read_protected_fields,
     can_write,
 )
-from sst_desktop.models.rules.consent import ConsentState
+from sst_rules.consent import ConsentState
 
 ON = date(2026, 11, 24)
 CASE = "case-1"

@@ -9,9 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sst_desktop.errors import ValidationError
-from sst_desktop.models.enums import ConsentPurpose, RecordCategory
-from sst_desktop.models.rules.consent import ConsentState, covers, is_active, validate_consent_scope
+from sst_desktop.models.rules.consent import validate_consent_scope
 from sst_desktop.models.rules.priority import Candidate, check_override, suggest_priority
+from sst_rules.consent import ConsentState, covers, is_active
+from sst_rules.enums import ConsentPurpose, RecordCategory
 
 GIVEN = date(2026, 9, 1)
 

@@ -12,7 +12,7 @@ import pytest
 from sst_desktop.config.programmes import load_default_rules, load_programme_rules
 from sst_desktop.config.resources import resource_path
 from sst_desktop.errors import SstError
-from sst_desktop.models.enums import PlanKind, Programme, SignerRole
+from sst_rules.enums import PlanKind, Programme, SignerRole
 
 ON = date(2026, 11, 24)
 DEFAULT = resource_path("programmes", "default.json")

@@ -11,7 +11,6 @@ import pytest
 
 from sst_desktop.config.programmes import ProgrammeConfig, load_default_rules
 from sst_desktop.errors import WorkflowError
-from sst_desktop.models.enums import CaseStatus, Programme
 from sst_desktop.models.rules.workflow import (
     TransitionContext,
     allowed_next,
@@ -19,6 +18,7 @@ from sst_desktop.models.rules.workflow import (
     required_facts,
     step_programme,
 )
+from sst_rules.enums import CaseStatus, Programme
 
 ON = date(2026, 11, 24)
 RULES = load_default_rules()

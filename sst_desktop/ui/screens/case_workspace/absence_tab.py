@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework import support_service
 from sst_desktop.casework.support_queries import AbsenceRow, ParticipationRow, case_absence
-from sst_desktop.models.enums import AbsenceMeasure, ParticipationLevel
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import AbsenceMeasure, ParticipationLevel
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "–": the date is not given yet
 

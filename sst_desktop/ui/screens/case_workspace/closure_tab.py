@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework import closure_service
 from sst_desktop.casework.support_queries import ClosureRow, FollowUpRow, case_closure
-from sst_desktop.models.enums import ParticipationLevel
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import ParticipationLevel
 
 
 class ClosureTab(QWidget):

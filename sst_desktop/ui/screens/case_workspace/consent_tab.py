@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework import consent_service
 from sst_desktop.casework.dto import CaseDetail, ConsentSummary
-from sst_desktop.models.enums import Authority, ConsentPurpose, RecordCategory
 from sst_desktop.ui.drafts import DraftKeeper
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import Authority, ConsentPurpose, RecordCategory
 
 
 class ConsentTab(QWidget):

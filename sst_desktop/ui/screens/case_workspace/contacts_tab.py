@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework import support_service
 from sst_desktop.casework.support_queries import ContactRow, case_contacts
-from sst_desktop.models.enums import ContactKind, MeetingStatus, Setting
 from sst_desktop.ui.drafts import DraftKeeper
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.itemmodels.contact_table_model import ContactTableModel
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import ContactKind, MeetingStatus, Setting
 
 
 class ContactsTab(QWidget):

@@ -22,10 +22,10 @@ from sst_desktop.app_context import AppContext
 from sst_desktop.casework import case_service, consent_service, referral_service
 from sst_desktop.casework.case_service import CaseSteps
 from sst_desktop.casework.closure_service import ClosureInput
-from sst_desktop.models.enums import CaseStatus, ClosureReason, DecisionKind, Programme
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import CaseStatus, ClosureReason, DecisionKind, Programme
 
 GOALS_MET = ("yes", "partly", "no")
 

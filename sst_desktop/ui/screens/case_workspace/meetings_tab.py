@@ -28,10 +28,10 @@ from sst_desktop.app_context import AppContext
 from sst_desktop.casework import support_service
 from sst_desktop.casework.support_queries import MeetingRow, case_meetings
 from sst_desktop.config.agenda_templates import agenda_template
-from sst_desktop.models.enums import MeetingKind, MeetingStatus, Setting
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import MeetingKind, MeetingStatus, Setting
 
 HEADERS = (
     QT_TRANSLATE_NOOP("MeetingsTab", "When"),

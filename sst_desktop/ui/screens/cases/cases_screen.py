@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework.dto import CaseListItem
 from sst_desktop.casework.queries import list_cases
-from sst_desktop.models.enums import CaseStatus, Programme
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.itemmodels.case_table_model import (
     COLUMN_INDEX,
@@ -35,6 +34,7 @@ from sst_desktop.ui.itemmodels.case_table_model import (
 )
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import CaseStatus, Programme
 
 
 class CasesScreen(QWidget):

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.app_context import AppContext, OwnerInput
-from sst_desktop.models.enums import Authority, Role
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.session import create_profile
 from sst_desktop.ui.tasks import TaskRunner
 from sst_desktop.ui.widgets.new_passphrase_form import NewPassphraseForm
 from sst_desktop.ui.widgets.stack import fit_stack_to_current
+from sst_rules.enums import Authority, Role
 
 Creator = Callable[[Path, str, OwnerInput], tuple[AppContext, str]]
 CodePrinter = Callable[[QWidget, str], None]

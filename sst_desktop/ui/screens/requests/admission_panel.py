@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from sst_desktop.casework.intake_queries import IntakeItem
 from sst_desktop.casework.referral_service import AdmissionInput
-from sst_desktop.models.enums import AdmissionOutcome
 from sst_desktop.models.rules.priority import Candidate, Ranked, suggest_priority
 from sst_desktop.ui.labels import label
+from sst_rules.enums import AdmissionOutcome
 
 
 class AdmissionPanel(QWidget):

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.casework.referral_service import ApplicationInput
-from sst_desktop.models.enums import ReferralRoute
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.screens.requests.student_form import StudentForm
+from sst_rules.enums import ReferralRoute
 
 ROUTES = [r for r in ReferralRoute if r != ReferralRoute.REFERRAL_REQUEST]
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from sst_desktop.casework.deidentification import contains_personal_id
 from sst_desktop.casework.intake_queries import IntakeChoices
 from sst_desktop.casework.referral_service import RequestInput
-from sst_desktop.models.enums import Gender
 from sst_desktop.ui.labels import label
+from sst_rules.enums import Gender
 
 
 class RequestForm(QWidget):

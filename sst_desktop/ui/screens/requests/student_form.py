@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from sst_desktop.casework.student_service import StudentInput
-from sst_desktop.models.enums import Gender
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.validation import personal_id_problem
+from sst_rules.enums import Gender
 
 
 class StudentForm(QWidget):

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sst_desktop.models.enums import Authority
-from sst_desktop.models.rules.consent import ConsentState, covers
+from sst_rules.consent import ConsentState, covers
+from sst_rules.enums import Authority
 
 
 @dataclass(frozen=True)
