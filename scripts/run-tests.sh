@@ -3,7 +3,7 @@
 # starts PostgreSQL if a local cluster is installed but down, then lint, types, layers, pytest.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-bootstrap_venv "test,ui"
+bootstrap_venv "test,ui,server"
 
 if command -v pg_lsclusters >/dev/null 2>&1; then
   pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _port status _rest; do

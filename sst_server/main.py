@@ -1,14 +1,122 @@
-"""`sst-server`: the central store. This release ships the desktop foundation only; the
-entry point exists so installers and scripts can rely on its name."""
+"""`sst-server`: run the central store, upgrade its schema, administer teams, staff and devices.
+
+    sst-server migrate
+    sst-server serve [--host H] [--port P] [--workers N] [--certfile F --keyfile F]
+    sst-server admin add-team NAME --programme sst|sst_plus
+    sst-server admin add-staff NAME --role R --authority school|social_services [--team ID]
+    sst-server admin enrollment-code STAFF_ID
+    sst-server admin revoke-device DEVICE_ID
+    sst-server admin devices
+
+Settings come from the environment (see ``sst_server.settings``). Output of admin commands is
+JSON on standard output; errors are one line on standard error with exit status 2.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import logging
 import sys
+from collections.abc import Callable
+from typing import Any
+
+from sst_server import admin
+from sst_server.db import make_engine
+from sst_server.schema import migrate
+from sst_server.settings import load_settings
+
+log = logging.getLogger("sst_server")
 
 
-def main() -> int:
-    print("The SST sync server is not part of this release yet.", file=sys.stderr)
-    return 2
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sst-server", description="The SST central store.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="create or upgrade the database schema")
+    serve = commands.add_parser("serve", help="serve the sync API (migrates first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--certfile", help="TLS certificate (PEM); omit behind a TLS proxy")
+    serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    admin_parser = commands.add_parser("admin", help="teams, staff, enrollment codes, devices")
+    actions = admin_parser.add_subparsers(dest="action", required=True)
+    team = actions.add_parser("add-team")
+    team.add_argument("name")
+    team.add_argument("--programme", required=True, choices=admin.PROGRAMMES)
+    person = actions.add_parser("add-staff")
+    person.add_argument("name")
+    person.add_argument("--role", required=True, choices=admin.ROLES)
+    person.add_argument("--authority", required=True, choices=admin.AUTHORITIES)
+    person.add_argument("--team")
+    code = actions.add_parser("enrollment-code")
+    code.add_argument("staff_id")
+    revoke = actions.add_parser("revoke-device")
+    revoke.add_argument("device_id")
+    actions.add_parser("devices")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = load_settings()
+    engine = make_engine(settings.database_url)
+    try:
+        if args.command == "migrate":
+            migrate(engine)
+            print(json.dumps({"migrated": True}))
+            return 0
+        if args.command == "serve":
+            return _serve(args, engine)
+        return _admin(args, engine)
+    except admin.AdminError as error:
+        print(f"sst-server: {error}", file=sys.stderr)
+        return 2
+
+
+def _serve(args: argparse.Namespace, engine: Any) -> int:
+    import uvicorn
+
+    migrate(engine)
+    if bool(args.certfile) != bool(args.keyfile):
+        print("sst-server: give both --certfile and --keyfile, or neither", file=sys.stderr)
+        return 2
+    uvicorn.run(
+        "sst_server.asgi:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        log_level="info",
+        access_log=False,  # request lines would carry ids only, but say nothing useful
+    )
+    return 0
+
+
+def _admin(args: argparse.Namespace, engine: Any) -> int:
+    actions: dict[str, Callable[[], Any]] = {
+        "add-team": lambda: {"team_id": admin.add_team(engine, args.name, args.programme)},
+        "add-staff": lambda: {
+            "staff_id": admin.add_staff(engine, args.name, args.role, args.authority, args.team)
+        },
+        "enrollment-code": lambda: _code(admin.issue_enrollment_code(engine, args.staff_id)),
+        "revoke-device": lambda: _revoke(engine, args.device_id),
+        "devices": lambda: admin.list_devices(engine),
+    }
+    migrate(engine)
+    print(json.dumps(actions[args.action](), ensure_ascii=False))
+    return 0
+
+
+def _revoke(engine: Any, device_id: str) -> dict[str, bool]:
+    admin.revoke_device(engine, device_id)
+    return {"revoked": True}
+
+
+def _code(issued: admin.IssuedCode) -> dict[str, str]:
+    return {"code": issued.code, "expires_at": issued.expires_at.isoformat()}
 
 
 if __name__ == "__main__":

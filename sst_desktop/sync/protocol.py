@@ -1,0 +1,147 @@
+"""The sync wire protocol: what the desktop app and the central store say to each other.
+
+Pydantic models only: no Qt, no ORM, no I/O. Both sides import this module, so a field exists
+once. Every request and every response carries ``protocol``; a server answers a version outside
+``MIN_PROTOCOL..PROTOCOL`` with 426 and a message telling the user to update the app.
+
+Values of record fields travel as JSON (str, int, float, bool, None, lists and objects of them);
+dates and times as ISO 8601 strings.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PROTOCOL = 1
+MIN_PROTOCOL = 1
+
+MAX_MUTATIONS_PER_PUSH = 500
+MAX_PULL_PAGE = 1_000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+Uuid = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z_][a-z0-9_]*$")]
+Operation = Literal["insert", "update", "tombstone"]
+MutationStatus = Literal["accepted", "conflict", "rejected"]
+
+
+class Wire(BaseModel):
+    """Strict on the way in: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Envelope(Wire):
+    protocol: int = Field(PROTOCOL, ge=0, le=1_000_000)
+
+
+# -- errors ------------------------------------------------------------------------------------
+class ErrorBody(Envelope):
+    """Every 4xx and 5xx: a stable code for the client and an English message for logs."""
+
+    code: str
+    message: str
+
+
+# -- enrollment and tokens --------------------------------------------------------------------
+class EnrollRequest(Envelope):
+    code: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    device_name: Annotated[str, StringConstraints(max_length=100)] = ""
+
+
+class StaffInfo(Wire):
+    staff_id: Uuid
+    name: str
+    role: str
+    authority: str
+    team_id: Uuid | None
+
+
+class TokenResponse(Envelope):
+    access_token: str
+    refresh_token: str
+    expires_in: int  # seconds
+
+
+class EnrollResponse(TokenResponse):
+    device_id: Uuid
+    staff: StaffInfo
+
+
+class RefreshRequest(Envelope):
+    device_id: Uuid
+    refresh_token: Annotated[str, StringConstraints(min_length=16, max_length=200)]
+
+
+# -- push ---------------------------------------------------------------------------------------
+class Mutation(Wire):
+    """One change to one record, as the device made it. ``fields`` holds the new values of the
+    changed fields (all fields for an insert); ``base_version`` is the server version the
+    device's copy was at (None for an insert)."""
+
+    mutation_id: Uuid
+    entity_type: Name
+    entity_id: Uuid
+    operation: Operation
+    base_version: int | None = Field(None, ge=0)
+    authority: Annotated[str, StringConstraints(max_length=20)]
+    record_class: Annotated[str, StringConstraints(max_length=40)]
+    case_id: Uuid | None = None
+    fields: dict[Name, Any] = Field(default_factory=dict)
+
+
+class PushRequest(Envelope):
+    mutations: list[Mutation] = Field(max_length=MAX_MUTATIONS_PER_PUSH)
+
+
+class MutationResult(Wire):
+    mutation_id: Uuid
+    status: MutationStatus
+    version: int | None = None  # the record's server version after this mutation
+    reason: str | None = None  # rejected: a stable code the client translates
+    conflicts: list[Uuid] = Field(default_factory=list)  # ids of the conflict records made
+
+
+class PushResponse(Envelope):
+    results: list[MutationResult]
+
+
+# -- pull ---------------------------------------------------------------------------------------
+class PullRequest(Envelope):
+    cursor: Annotated[str, StringConstraints(max_length=200)] | None = None
+    limit: int = Field(500, ge=1, le=MAX_PULL_PAGE)
+
+
+class RecordState(Wire):
+    """A record as the server holds it now (or its tombstone)."""
+
+    entity_type: Name
+    entity_id: Uuid
+    version: int
+    deleted: bool
+    authority: str
+    record_class: str
+    case_id: Uuid | None
+    fields: dict[str, Any]
+
+
+class Eviction(Wire):
+    """Records the device may no longer hold (consent withdrawn or expired, case left the
+    team, purged): remove them, do not keep a tombstone."""
+
+    entity_type: Name
+    entity_id: Uuid
+    reason: Literal["out_of_scope", "purged"]
+
+
+class PullResponse(Envelope):
+    changes: list[RecordState]
+    evictions: list[Eviction] = Field(default_factory=list)
+    cursor: str
+    more: bool  # another page waits: pull again at once
+    full_resync: bool = False  # the cursor was too old: drop synced data and take all again
