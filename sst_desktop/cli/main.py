@@ -24,6 +24,7 @@ from sst_desktop.cli.commands import (
     rekey,
     restore,
     stats,
+    sync,
     verify,
 )
 from sst_desktop.cli.output import Output
@@ -43,6 +44,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     stats,
     purge,
     case,
+    sync,
 )
 EXIT_ERROR, EXIT_INTERNAL = 1, 3
 

@@ -17,6 +17,7 @@ from sst_desktop.models import (
     profile_meta,
     referral,
     school_outcomes,
+    sync,
 )
 from sst_desktop.models.base import Base
 
@@ -35,4 +36,5 @@ __all__ = [
     "profile_meta",
     "referral",
     "school_outcomes",
+    "sync",
 ]

@@ -178,7 +178,8 @@ class RowBuilder:
         values = dict(given)
         for attr in mapper.column_attrs:
             column = attr.columns[0]
-            if attr.key in values or attr.key in META:
+            stamped = issubclass(mapper.class_, RecordMeta)  # the unit of work fills META
+            if attr.key in values or (stamped and attr.key in META):
                 continue
             if attr.key == "id" and issubclass(mapper.class_, RecordMeta):
                 continue

@@ -1,0 +1,473 @@
+"""The sync engine of the device (no Qt): enroll with a code, then push the outbox and pull the
+change feed, resumable after any cut.
+
+Push: outbox entries in order, in batches; each becomes one mutation (its own id, so a retried
+batch is applied once) carrying the current values of the fields it changed. An entry leaves the
+outbox only in the local transaction that records its answer: the record's new server version,
+or a rejection kept for the user to see.
+
+Pull: pages after the stored cursor; each page and its new cursor commit in one local
+transaction. A pulled record with local changes not yet pushed is left alone: the next push
+sends them against their old base, the server merges, and the merged record comes back later.
+A record purged here never comes back. Conflicts arrive as records and land in
+``sync_conflicts`` for the Conflicts screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+
+import sst_desktop.models  # noqa: F401 - every table on the metadata
+from sst_desktop.models.base import Base
+from sst_desktop.sync.protocol import (
+    EnrollResponse,
+    Mutation,
+    PullResponse,
+    PushResponse,
+    RecordState,
+    StaffInfo,
+)
+from sst_desktop.sync.transport import SyncError, Tokens, Transport, check_address
+from sst_desktop.sync.wire_values import from_wire, to_wire
+from sst_rules.enums import RecordClass
+
+log = logging.getLogger(__name__)
+
+URL, DEVICE, ACCESS, REFRESH, CURSOR, LAST_SUCCESS, STAFF = (
+    "sync.server_url",
+    "sync.device_id",
+    "sync.access_token",
+    "sync.refresh_token",
+    "sync.cursor",
+    "sync.last_success",
+    "sync.staff_id",
+)
+OWNER_KEY = "owner_staff_id"
+# Decided by the server's administrators; the device never pushes them.
+SERVER_OWNED = frozenset({"municipalities", "districts", "schools", "teams", "staff"})
+NOT_SENT = frozenset({"server_version"})
+PUSH_BATCH = 200
+PULL_PAGE = 500
+CASEWORK = ("cases", "students", "referral_requests")
+_TABLES = Base.metadata.tables
+_SETTINGS, _OUTBOX, _PURGED = (
+    _TABLES["profile_settings"],
+    _TABLES["outbox"],
+    _TABLES["purged_records"],
+)
+_CONFLICTS, _REJECTIONS = _TABLES["sync_conflicts"], _TABLES["sync_rejections"]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int = 0
+    accepted: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    skipped_pending: int = 0
+    pending: int = 0  # outbox entries still waiting
+
+
+def _settings(conn: Connection) -> dict[str, str]:
+    table = _SETTINGS
+    return {row.key: row.value for row in conn.execute(select(table.c.key, table.c.value))}
+
+
+def _put(conn: Connection, values: dict[str, str]) -> None:
+    table = _SETTINGS
+    for key, value in values.items():
+        done = conn.execute(update(table).where(table.c.key == key).values(value=value))
+        if done.rowcount == 0:
+            conn.execute(insert(table).values(key=key, value=value))
+
+
+def is_connected(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return DEVICE in _settings(conn)
+
+
+# -- enrollment --------------------------------------------------------------------------------
+class NotEmptyError(SyncError):
+    def __init__(self) -> None:
+        super().__init__("profile_not_empty", "this profile already holds casework")
+
+
+def enroll(engine: Engine, url: str, code: str, device_name: str = "") -> StaffInfo:
+    """Connect this profile to the central store as the staff member the code was issued for.
+    Only a profile without casework can be connected (its records would carry a local
+    identity the server does not know)."""
+    address = check_address(url)
+    with engine.connect() as conn:
+        for table_name in CASEWORK:
+            table = Base.metadata.tables[table_name]
+            if conn.execute(select(table.c.id).limit(1)).first() is not None:
+                raise NotEmptyError()
+    transport = Transport(address)
+    try:
+        answer = EnrollResponse.model_validate(
+            transport.post("/v1/enroll", {"code": code, "device_name": device_name}, auth=False)
+        )
+    finally:
+        transport.close()
+    _adopt_identity(engine, address, answer)
+    log.info("profile connected to the central store as device %s", answer.device_id)
+    return answer.staff
+
+
+def _adopt_identity(engine: Engine, address: str, answer: EnrollResponse) -> None:
+    """The server's staff member becomes the owner; the team comes with the first pull."""
+    staff, teams = Base.metadata.tables["staff"], Base.metadata.tables["teams"]
+    now = datetime.now(UTC)
+    who = answer.staff
+    stamps = {"created_at": now, "updated_at": now, "created_by": who.staff_id}
+    stamps |= {"updated_by": who.staff_id, "record_class": RecordClass.ORGANISATION}
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        if (
+            who.team_id
+            and conn.execute(select(teams.c.id).where(teams.c.id == who.team_id)).first() is None
+        ):
+            conn.execute(
+                insert(teams).values(
+                    id=who.team_id, name="", authority=who.authority, deleted=False, **stamps
+                )
+            )
+        if conn.execute(select(staff.c.id).where(staff.c.id == who.staff_id)).first() is None:
+            conn.execute(
+                insert(staff).values(
+                    id=who.staff_id,
+                    name=who.name,
+                    role=who.role,
+                    authority=who.authority,
+                    team_id=who.team_id,
+                    active=True,
+                    deleted=False,
+                    **stamps,
+                )
+            )
+        conn.execute(delete(_OUTBOX))  # local set-up rows are not the team's
+        _put(
+            conn,
+            {
+                URL: address,
+                DEVICE: answer.device_id,
+                ACCESS: answer.access_token,
+                REFRESH: answer.refresh_token,
+                STAFF: who.staff_id,
+                OWNER_KEY: who.staff_id,
+                CURSOR: "",
+            },
+        )
+
+
+def connected_transport(engine: Engine) -> Transport:
+    with engine.connect() as conn:
+        settings = _settings(conn)
+    if DEVICE not in settings:
+        raise SyncError("not_connected", "this profile is not connected to a server")
+
+    def store(tokens: Tokens) -> None:
+        with engine.begin() as conn:
+            _put(conn, {ACCESS: tokens.access, REFRESH: tokens.refresh})
+
+    tokens = Tokens(settings[DEVICE], settings[ACCESS], settings[REFRESH])
+    return Transport(settings[URL], tokens, on_tokens=store)
+
+
+# -- one round -----------------------------------------------------------------------------------
+def sync_once(
+    engine: Engine,
+    transport: Transport,
+    progress: Callable[[str, int], None] | None = None,
+) -> SyncReport:
+    """Push everything waiting, then pull until the feed is drained."""
+    report = _push_all(engine, transport, progress)
+    report = _pull_all(engine, transport, report, progress)
+    with engine.begin() as conn:
+        _put(conn, {LAST_SUCCESS: datetime.now(UTC).isoformat()})
+    return report
+
+
+def pull_only(engine: Engine, transport: Transport) -> SyncReport:
+    """Take what changed without pushing (after a cut between the two halves of a round)."""
+    return _pull_all(engine, transport, SyncReport(), None)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    connected: bool
+    server_url: str | None
+    pending: int
+    last_success: str | None
+    conflicts_open: int
+
+
+def status(engine: Engine) -> SyncStatus:
+    outbox, conflicts = _OUTBOX, _CONFLICTS
+    with engine.connect() as conn:
+        settings = _settings(conn)
+        pending = conn.execute(select(func.count()).select_from(outbox)).scalar_one()
+        open_conflicts = conn.execute(
+            select(func.count()).select_from(conflicts).where(conflicts.c.resolved_at.is_(None))
+        ).scalar_one()
+    return SyncStatus(
+        DEVICE in settings,
+        settings.get(URL),
+        int(pending),
+        settings.get(LAST_SUCCESS),
+        int(open_conflicts),
+    )
+
+
+def _push_all(
+    engine: Engine, transport: Transport, progress: Callable[[str, int], None] | None
+) -> SyncReport:
+    totals = SyncReport()
+    after = 0
+    while True:
+        with engine.connect() as conn:
+            entries = _waiting(conn, after)
+            mutations = [m for m in (_mutation(conn, e) for e in entries) if m is not None]
+        if not entries:
+            return totals
+        after = entries[-1].seq
+        answer = (
+            PushResponse.model_validate(
+                transport.post(
+                    "/v1/push", {"mutations": [m.model_dump(mode="json") for m in mutations]}
+                )
+            )
+            if mutations
+            else PushResponse(results=[])
+        )
+        with engine.begin() as conn:
+            counts = _record_answers(conn, entries, mutations, answer)
+        totals = SyncReport(
+            pushed=totals.pushed + len(mutations),
+            accepted=totals.accepted + counts["accepted"],
+            conflicts=totals.conflicts + counts["conflict"],
+            rejected=totals.rejected + counts["rejected"],
+        )
+        if progress is not None:
+            progress("push", totals.pushed)
+
+
+def _waiting(conn: Connection, after: int) -> list[Any]:
+    table = _OUTBOX
+    return list(
+        conn.execute(
+            select(table).where(table.c.seq > after).order_by(table.c.seq).limit(PUSH_BATCH)
+        )
+    )
+
+
+def _mutation(conn: Connection, entry: Any) -> Mutation | None:
+    if entry.entity_type in SERVER_OWNED:
+        return None
+    table = Base.metadata.tables.get(entry.entity_type)
+    row = (
+        None
+        if table is None
+        else conn.execute(select(table).where(table.c.id == entry.entity_id)).mappings().first()
+    )
+    if table is None or row is None:
+        return None  # purged here since: nothing to send
+    names = (
+        [c.name for c in table.columns if c.name not in NOT_SENT]
+        if entry.operation == "insert"
+        else list(entry.changed_fields) + (["deleted"] if entry.operation == "tombstone" else [])
+    )
+    return Mutation(
+        mutation_id=entry.mutation_id,
+        entity_type=entry.entity_type,
+        entity_id=entry.entity_id,
+        operation=entry.operation,
+        base_version=entry.base_version,
+        authority=str(row.get("authority") or ""),
+        record_class=str(row.get("record_class") or ""),
+        case_id=row.get("case_id") if entry.entity_type != "cases" else None,
+        fields={name: to_wire(row[name]) for name in names if name in row},
+    )
+
+
+def _record_answers(
+    conn: Connection, entries: list[Any], mutations: list[Mutation], answer: PushResponse
+) -> dict[str, int]:
+    counts = {"accepted": 0, "conflict": 0, "rejected": 0}
+    sent = {m.mutation_id: m for m in mutations}
+    outbox = _OUTBOX
+    now = datetime.now(UTC)
+    for result in answer.results:
+        mutation = sent.get(result.mutation_id)
+        if mutation is None:
+            continue
+        counts[result.status] += 1
+        if result.status == "rejected":
+            conn.execute(
+                insert(_REJECTIONS).values(
+                    mutation_id=mutation.mutation_id,
+                    entity_type=mutation.entity_type,
+                    entity_id=mutation.entity_id,
+                    reason=result.reason or "refused",
+                    rejected_at=now,
+                )
+            )
+            log.warning(
+                "server refused %s %s: %s", mutation.entity_type, mutation.entity_id, result.reason
+            )
+        elif result.version is not None:
+            table = Base.metadata.tables[mutation.entity_type]
+            conn.execute(
+                update(table)
+                .where(table.c.id == mutation.entity_id)
+                .values(server_version=result.version)
+            )
+    answered = {r.mutation_id for r in answer.results} | {
+        e.mutation_id for e in entries if e.mutation_id not in sent
+    }
+    conn.execute(delete(outbox).where(outbox.c.mutation_id.in_(answered)))
+    return counts
+
+
+def _pull_all(
+    engine: Engine,
+    transport: Transport,
+    report: SyncReport,
+    progress: Callable[[str, int], None] | None,
+) -> SyncReport:
+    pulled = skipped = 0
+    while True:
+        with engine.connect() as conn:
+            cursor = _settings(conn).get(CURSOR) or None
+        page = PullResponse.model_validate(
+            transport.post("/v1/pull", {"cursor": cursor, "limit": PULL_PAGE})
+        )
+        with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            applied, held = _apply_page(conn, page.changes)
+            _put(conn, {CURSOR: page.cursor})
+        pulled, skipped = pulled + applied, skipped + held
+        if progress is not None:
+            progress("pull", pulled)
+        if not page.more:
+            break
+    with engine.connect() as conn:
+        waiting = len(_waiting(conn, 0))
+    return SyncReport(
+        report.pushed, report.accepted, report.conflicts, report.rejected, pulled, skipped, waiting
+    )
+
+
+def _apply_page(conn: Connection, changes: list[RecordState]) -> tuple[int, int]:
+    ids = [c.entity_id for c in changes]
+    purged = set(
+        conn.execute(select(_PURGED.c.entity_id).where(_PURGED.c.entity_id.in_(ids))).scalars()
+    )
+    pending = _pending_fields(conn, ids)
+    applied = held = 0
+    for change in changes:
+        if change.entity_id in purged:
+            continue  # a purged record never comes back
+        if change.entity_type == "sync_conflicts":
+            _store_conflict(conn, change)
+            applied += 1
+            continue
+        table = Base.metadata.tables.get(change.entity_type)
+        if table is None:
+            log.warning("pulled an unknown record type %s; skipped", change.entity_type)
+            continue
+        mine = pending.get(change.entity_id)
+        if mine is None:
+            _upsert(conn, table, change)
+            applied += 1
+        elif "*" not in mine:
+            _upsert(conn, table, change, keep=mine)  # theirs, except what waits to be pushed
+            held += 1
+        else:
+            held += 1  # made here and not yet pushed: the server's copy is older
+    return applied, held
+
+
+def _pending_fields(conn: Connection, ids: list[str]) -> dict[str, set[str]]:
+    """Per record, the fields changed here and not yet pushed ("*": the whole record)."""
+    pending: dict[str, set[str]] = {}
+    rows = conn.execute(
+        select(_OUTBOX.c.entity_id, _OUTBOX.c.operation, _OUTBOX.c.changed_fields).where(
+            _OUTBOX.c.entity_id.in_(ids)
+        )
+    )
+    for row in rows:
+        names = {"*"} if row.operation == "insert" else set(row.changed_fields)
+        if row.operation == "tombstone":
+            names.add("deleted")
+        pending.setdefault(row.entity_id, set()).update(names)
+    return pending
+
+
+def _upsert(
+    conn: Connection, table: Table, change: RecordState, keep: Collection[str] = ()
+) -> None:
+    """Write the server's copy. Fields in ``keep`` stay as they are here, and so does the base
+    version: the pending push is then judged by the server against the base it was made on."""
+    values = {
+        name: from_wire(table.c[name], value)
+        for name, value in change.fields.items()
+        if name in table.c and name not in NOT_SENT and name not in keep
+    }
+    if "deleted" not in keep:
+        values["deleted"] = change.deleted
+    if not keep:
+        values["server_version"] = change.version
+    for name in ("authority", "record_class", "case_id"):
+        if name in table.c and getattr(change, name) is not None:
+            values[name] = getattr(change, name)
+    values["id"] = change.entity_id
+    exists = conn.execute(select(table.c.id).where(table.c.id == change.entity_id)).first()
+    if exists:
+        conn.execute(update(table).where(table.c.id == change.entity_id).values(**values))
+    else:
+        conn.execute(insert(table).values(**(_meta_defaults(table) | values)))
+
+
+def _meta_defaults(table: Table) -> dict[str, Any]:
+    """Organisation data made by the server's admin carries no authoring stamps of ours."""
+    now = datetime.now(UTC)
+    defaults = {
+        "created_at": now,
+        "updated_at": now,
+        "created_by": "server",
+        "updated_by": "server",
+        "record_class": RecordClass.ORGANISATION,
+    }
+    return {k: v for k, v in defaults.items() if k in table.c}
+
+
+def _store_conflict(conn: Connection, change: RecordState) -> None:
+    f = change.fields
+    table = _CONFLICTS
+    if conn.execute(select(table.c.id).where(table.c.id == change.entity_id)).first():
+        return
+    conn.execute(
+        insert(table).values(
+            id=change.entity_id,
+            entity_type=str(f.get("entity_type")),
+            entity_id=str(f.get("entity_id")),
+            case_id=change.case_id,
+            field=str(f.get("field")),
+            base_value=f.get("base_value"),
+            kept_value=f.get("kept_value"),
+            other_value=f.get("other_value"),
+            other_author=str(f.get("other_author")),
+            created_at=datetime.fromisoformat(str(f.get("created_at"))),
+            resolved_at=None,
+            server_version=change.version,
+        )
+    )

@@ -1,0 +1,248 @@
+"""The device's sync engine against the real server: real encrypted profiles connected with
+enrollment codes, casework written through the unit of work, pushed and pulled over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import select
+
+from sst_desktop.app_context import OwnerInput, create_context, open_context
+from sst_desktop.models.case import Case
+from sst_desktop.models.contact import Contact, Meeting
+from sst_desktop.models.sync import SyncConflict
+from sst_desktop.sync import client
+from sst_desktop.sync.transport import SyncError
+from sst_rules.enums import (
+    Authority,
+    CaseStatus,
+    ContactKind,
+    MeetingKind,
+    MeetingStatus,
+    Programme,
+    RecordClass,
+    Role,
+)
+from sst_server import admin
+from tests.server.conftest import Server
+from tests.server.helpers import organisation
+
+PASSPHRASE = "sync test passphrase, long enough"
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SST_INSECURE_TEST_KDF", "1")
+
+
+class Laptop:
+    """One staff member's device: an encrypted profile connected to the server."""
+
+    def __init__(
+        self, server: Server, folder: Path, staff_id: str, role: Role, authority: Authority
+    ):
+        self.folder = folder
+        context, _code = create_context(folder, PASSPHRASE, OwnerInput("Ny", role, authority))
+        code = admin.issue_enrollment_code(server.engine, staff_id).code
+        client.enroll(context.engine, server.url, code, "test")
+        context.close()
+        self.context = open_context(folder, PASSPHRASE)  # now acting as the server's staff
+
+    def sync(self) -> client.SyncReport:
+        transport = client.connected_transport(self.context.engine)
+        try:
+            return client.sync_once(self.context.engine, transport)
+        finally:
+            transport.close()
+
+    def close(self) -> None:
+        self.context.close()
+
+    def rows(self, model: type) -> list[SimpleNamespace]:
+        """The stored rows as plain values (ORM objects would outlive their session)."""
+        table = model.__table__  # type: ignore[attr-defined]
+        with self.context.engine.connect() as conn:
+            return [SimpleNamespace(**row._mapping) for row in conn.execute(select(table))]
+
+
+@pytest.fixture
+def team(server: Server, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, Laptop, str]]:
+    org = organisation(server)
+    social, school = Authority.SOCIAL_SERVICES, Authority.SCHOOL
+    laptop = Laptop(server, tmp_path / "a", org.therapist, Role.FAMILY_THERAPIST, social)
+    tablet = Laptop(server, tmp_path / "b", org.therapist, Role.FAMILY_THERAPIST, social)
+    school_pc = Laptop(server, tmp_path / "c", org.psychologist, Role.SCHOOL_PSYCHOLOGIST, school)
+    yield laptop, tablet, school_pc, org.team_id
+    for device in (laptop, tablet, school_pc):
+        device.close()
+
+
+def _open_case(device: Laptop, team_id: str) -> str:
+    ctx = device.context.services
+    with ctx.unit_of_work() as uow:
+        case = uow.add(
+            Case(
+                programme=Programme.SST_PLUS,
+                status=CaseStatus.ACTIVE,
+                team_id=team_id,
+                opened_on=date(2026, 3, 1),
+                reference="SSTP-26-SYNC01",
+                authority=Authority.SOCIAL_SERVICES,
+                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
+            )
+        )
+        uow.commit()
+        return str(case.id)
+
+
+def _visit(device: Laptop, case_id: str, note: str) -> str:
+    with device.context.services.unit_of_work() as uow:
+        contact = uow.add(
+            Contact(
+                case_id=case_id,
+                kind=ContactKind.HOME_VISIT,
+                status=MeetingStatus.HELD,
+                at=datetime(2026, 3, 3, 10, tzinfo=UTC),
+                duration_minutes=60,
+                participants=[],
+                note=note,
+                authority=Authority.SOCIAL_SERVICES,
+                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
+            )
+        )
+        uow.commit()
+        return str(contact.id)
+
+
+def test_an_offline_home_visit_reaches_the_colleagues_who_may_see_it(team) -> None:  # type: ignore[no-untyped-def]
+    laptop, tablet, school_pc, team_id = team
+    case_id = _open_case(laptop, team_id)
+    visit_id = _visit(laptop, case_id, "Hembesök: mamma och Elsa")
+    report = laptop.sync()
+    assert (report.pushed, report.accepted, report.rejected, report.pending) == (2, 2, 0, 0)
+    tablet.sync()
+    (copy,) = [c for c in tablet.rows(Contact) if c.id == visit_id]
+    assert copy.note == "Hembesök: mamma och Elsa" and copy.server_version is not None
+    assert copy.at == datetime(2026, 3, 3, 10, tzinfo=UTC)
+    school_pc.sync()
+    assert [c.id for c in school_pc.rows(Case)] == [case_id]
+    assert school_pc.rows(Contact) == []  # social services' record, no consent
+    assert client.status(laptop.context.engine).pending == 0
+
+
+def _meeting(device: Laptop, case_id: str, agenda: str) -> str:
+    with device.context.services.unit_of_work() as uow:
+        meeting = uow.add(
+            Meeting(
+                case_id=case_id,
+                kind=MeetingKind.START,
+                status=MeetingStatus.BOOKED,
+                scheduled_at=datetime(2026, 3, 10, 9, tzinfo=UTC),
+                duration_minutes=60,
+                participants=[],
+                agenda=agenda,
+                place="Skolan",
+                authority=Authority.SOCIAL_SERVICES,
+                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
+            )
+        )
+        uow.commit()
+        return str(meeting.id)
+
+
+def _edit_meeting(device: Laptop, meeting_id: str, **values: str) -> None:
+    with device.context.services.unit_of_work() as uow:
+        meeting = uow.session.get(Meeting, meeting_id)
+        assert meeting is not None
+        for name, value in values.items():
+            setattr(meeting, name, value)
+        uow.commit()
+
+
+def test_one_field_edited_on_two_laptops_ends_as_a_conflict_on_both(team) -> None:  # type: ignore[no-untyped-def]
+    laptop, tablet, _school, team_id = team
+    case_id = _open_case(laptop, team_id)
+    meeting_id = _meeting(laptop, case_id, "Start")
+    laptop.sync()
+    tablet.sync()
+    _edit_meeting(laptop, meeting_id, agenda="Start, mål")
+    _edit_meeting(tablet, meeting_id, agenda="Start, närvaro", place="Hemma")
+    assert laptop.sync().conflicts == 0
+    assert tablet.sync().conflicts == 1
+    laptop.sync()
+    for device in (laptop, tablet):
+        (conflict,) = device.rows(SyncConflict)
+        assert (conflict.kept_value, conflict.other_value, conflict.base_value) == (
+            "Start, mål",
+            "Start, närvaro",
+            "Start",
+        )
+        (meeting,) = [m for m in device.rows(Meeting) if m.id == meeting_id]
+        assert (meeting.agenda, meeting.place) == ("Start, mål", "Hemma")  # both agree
+
+
+def test_a_profile_with_casework_cannot_be_connected(server: Server, tmp_path: Path) -> None:
+    org = organisation(server)
+    context, _ = create_context(
+        tmp_path / "p",
+        PASSPHRASE,
+        OwnerInput("X", Role.FAMILY_THERAPIST, Authority.SOCIAL_SERVICES),
+    )
+    try:
+        with context.services.unit_of_work() as uow:
+            uow.add(
+                Case(
+                    programme=Programme.SST,
+                    status=CaseStatus.ACTIVE,
+                    team_id=None,
+                    opened_on=date(2026, 3, 1),
+                    reference="SST-26-LOCAL1",
+                    authority=Authority.SOCIAL_SERVICES,
+                    record_class=RecordClass.SOCIAL_SERVICES_RECORD,
+                )
+            )
+            uow.commit()
+        code = admin.issue_enrollment_code(server.engine, org.therapist).code
+        with pytest.raises(SyncError) as refused:
+            client.enroll(context.engine, server.url, code)
+        assert refused.value.code == "profile_not_empty"
+        assert not client.is_connected(context.engine)
+    finally:
+        context.close()
+
+
+def test_plain_http_is_refused_except_to_this_machine() -> None:
+    with pytest.raises(SyncError) as refused:
+        client.check_address("http://sst.example.se")
+    assert refused.value.code == "insecure_address"
+    assert client.check_address("https://sst.example.se/") == "https://sst.example.se"
+    assert client.check_address("http://127.0.0.1:8443") == "http://127.0.0.1:8443"
+
+
+def test_an_edit_made_while_a_colleague_synced_is_kept_and_merged(team) -> None:  # type: ignore[no-untyped-def]
+    laptop, tablet, _school, team_id = team
+    case_id = _open_case(laptop, team_id)
+    meeting_id = _meeting(laptop, case_id, "Start")
+    laptop.sync()
+    tablet.sync()
+    _edit_meeting(tablet, meeting_id, place="Hemma")
+    tablet.sync()
+    # The laptop changes the agenda, then pulls before it pushes (as after a network cut):
+    _edit_meeting(laptop, meeting_id, agenda="Start, mål")
+    transport = client.connected_transport(laptop.context.engine)
+    try:
+        client.pull_only(laptop.context.engine, transport)
+    finally:
+        transport.close()
+    (waiting,) = [m for m in laptop.rows(Meeting) if m.id == meeting_id]
+    assert (waiting.agenda, waiting.place) == ("Start, mål", "Hemma")  # mine kept, theirs in
+    laptop.sync()
+    tablet.sync()
+    for device in (laptop, tablet):
+        (meeting,) = [m for m in device.rows(Meeting) if m.id == meeting_id]
+        assert (meeting.agenda, meeting.place) == ("Start, mål", "Hemma")
+        assert device.rows(SyncConflict) == []
