@@ -127,6 +127,15 @@ applied_mutations = Table(
 )
 
 
+scope_snapshots = Table(
+    "scope_snapshots",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the content
+    Column("content", Json, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         # The driver's own transaction handling off; every transaction BEGIN IMMEDIATE, so

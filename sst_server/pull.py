@@ -1,63 +1,168 @@
 """The change feed as one device's user may see it: records after a cursor, in version order
 (which is commit order, see ``db``), in bounded pages, each record filtered by the shared rule
-and stripped of protected-identity details the user may not hold."""
+and stripped of protected-identity details the user may not hold. Before the feed, whatever a
+scope change brought into reach (a backfill) or took out of it (evictions): see
+``scope_changes``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
-from sst_desktop.sync.protocol import PullResponse, RecordState
+from sst_desktop.sync.protocol import Eviction, PullResponse, RecordState
 from sst_server.db import records
 from sst_server.scope import CaseContext, Staff, may_read, visible_fields
+from sst_server.scope_changes import (
+    Cursor,
+    ScopeMap,
+    advanced,
+    current_scope,
+    diff,
+    format_cursor,
+    in_change,
+    parse_cursor,
+    recall,
+    remember,
+)
 
 SCAN_FACTOR = 4  # rows read per row wanted before the page is cut short
 
 
-def pull(engine: Engine, staff: Staff, cursor: str | None, limit: int, today: date) -> PullResponse:
-    after = _position(cursor)
+def pull(
+    engine: Engine, staff: Staff, cursor_text: str | None, limit: int, today: date
+) -> PullResponse:
+    cursor = parse_cursor(cursor_text)
+    with engine.begin() as conn:  # writes only a scope snapshot
+        now_scope = current_scope(conn, staff, today)
+        if cursor.target is not None:
+            return _backfill(conn, staff, cursor, recall(conn, cursor.target) or {}, limit, today)
+        held = recall(conn, cursor.snapshot)
+        if held is None or cursor.version == 0:
+            # A new device, or a snapshot this server never stored: the feed from the start
+            # brings what is in reach (a forged snapshot id gets nothing it may not see).
+            held = {} if cursor.version else now_scope
+            if cursor.version == 0:
+                cursor = advanced(cursor, snapshot=remember(conn, now_scope))
+        change = diff(held, now_scope)
+        evictions = _evictions(conn, staff, change.removed, cursor.version)
+        if change.added:
+            target = remember(conn, now_scope)
+            start = advanced(cursor, target=target, after=0)
+            page = _backfill(conn, staff, start, now_scope, limit, today, added=change.added)
+            return page.model_copy(update={"evictions": evictions})
+        if change.removed:
+            cursor = advanced(cursor, snapshot=remember(conn, now_scope))
+        page = _feed(conn, staff, cursor, limit, today)
+        return page.model_copy(update={"evictions": evictions})
+
+
+def _feed(conn: Connection, staff: Staff, cursor: Cursor, limit: int, today: date) -> PullResponse:
     scan = limit * SCAN_FACTOR
-    with engine.connect() as conn:
-        rows = list(
-            conn.execute(
-                select(records)
-                .where(records.c.version > after, _team_filter(staff))
-                .order_by(records.c.version)
-                .limit(scan + 1)
+    rows = list(
+        conn.execute(
+            select(records)
+            .where(records.c.version > cursor.version, _team_filter(staff))
+            .order_by(records.c.version)
+            .limit(scan + 1)
+        )
+    )
+    more = len(rows) > scan
+    changes, last, cut = _visible(conn, staff, rows[:scan], limit, today)
+    position = last if last is not None else cursor.version
+    return PullResponse(
+        changes=changes,
+        cursor=format_cursor(advanced(cursor, version=position)),
+        more=more or cut,
+    )
+
+
+def _backfill(
+    conn: Connection,
+    staff: Staff,
+    cursor: Cursor,
+    target: ScopeMap,
+    limit: int,
+    today: date,
+    *,
+    added: ScopeMap | None = None,
+) -> PullResponse:
+    """Records that came into reach, up to the feed position, after the backfill position."""
+    if added is None:
+        added = diff(recall(conn, cursor.snapshot) or {}, target).added
+    case_ids = list(added)
+    scan = limit * SCAN_FACTOR
+    rows = list(
+        conn.execute(
+            select(records)
+            .where(
+                records.c.version <= cursor.version,
+                records.c.version > cursor.after,
+                or_(records.c.case_id.in_(case_ids), records.c.entity_id.in_(case_ids)),
             )
+            .order_by(records.c.version)
+            .limit(scan + 1)
         )
-        more = len(rows) > scan
-        rows = rows[:scan]
-        context = CaseContext.load(
-            conn,
-            {r.case_id for r in rows if r.case_id},
-            {_student_of(r) for r in rows if r.entity_type in ("students", "guardians")},
-        )
+    )
+    more = len(rows) > scan
+    wanted = [
+        r
+        for r in rows[:scan]
+        if in_change(r.case_id, r.entity_id, r.authority, r.category, added, staff)
+    ]
+    changes, last, cut = _visible(conn, staff, wanted, limit, today)
+    if more or cut:
+        position = last if cut and last is not None else rows[scan - 1].version
+        after = advanced(cursor, after=position)
+    else:  # done: the device now holds the target scope
+        after = advanced(cursor, snapshot=cursor.target, target=None, after=0)
+    return PullResponse(changes=changes, cursor=format_cursor(after), more=True)
+
+
+def _visible(
+    conn: Connection, staff: Staff, rows: Sequence[Any], limit: int, today: date
+) -> tuple[list[RecordState], int | None, bool]:
+    """The rows the user may read, at most ``limit``; the last version looked at; cut short?"""
+    context = CaseContext.load(
+        conn,
+        {r.case_id for r in rows if r.case_id},
+        {_student_of(r) for r in rows if r.entity_type in ("students", "guardians")},
+    )
     changes: list[RecordState] = []
-    last = after
+    last: int | None = None
     for row in rows:
         if len(changes) == limit:
-            more = True
-            break
+            return changes, last, True
         last = row.version
         if may_read(staff, row, context, today):
             changes.append(_state(staff, row, context))
-    return PullResponse(changes=changes, cursor=str(last), more=more)
+    return changes, last, False
 
 
-def _position(cursor: str | None) -> int:
-    if not cursor:
-        return 0
-    try:
-        value = int(cursor)
-    except ValueError:
-        raise ValueError("malformed cursor") from None
-    if value < 0:
-        raise ValueError("malformed cursor")
-    return value
+def _evictions(conn: Connection, staff: Staff, removed: ScopeMap, up_to: int) -> list[Eviction]:
+    if not removed:
+        return []
+    case_ids = list(removed)
+    rows = conn.execute(
+        select(
+            records.c.entity_type,
+            records.c.entity_id,
+            records.c.case_id,
+            records.c.authority,
+            records.c.category,
+        ).where(
+            records.c.version <= up_to,
+            or_(records.c.case_id.in_(case_ids), records.c.entity_id.in_(case_ids)),
+        )
+    )
+    return [
+        Eviction(entity_type=r.entity_type, entity_id=r.entity_id, reason="out_of_scope")
+        for r in rows
+        if in_change(r.case_id, r.entity_id, r.authority, r.category, removed, staff)
+    ]
 
 
 def _team_filter(staff: Staff) -> Any:

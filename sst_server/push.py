@@ -371,6 +371,12 @@ def _store(conn: Connection, entity_id: str, write: _Write, now: datetime) -> No
         "updated_by": write.author,
         "updated_at": now,
     }
+    if s.entity_type == "cases":  # a case handed to another team takes its records along
+        conn.execute(
+            update(records)
+            .where(records.c.case_id == entity_id, records.c.team_id != s.team_id)
+            .values(team_id=s.team_id)
+        )
     if s.exists:
         conn.execute(update(records).where(records.c.entity_id == entity_id).values(**values))
     else:

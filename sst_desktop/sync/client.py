@@ -28,6 +28,7 @@ import sst_desktop.models  # noqa: F401 - every table on the metadata
 from sst_desktop.models.base import Base
 from sst_desktop.sync.protocol import (
     EnrollResponse,
+    Eviction,
     Mutation,
     PullResponse,
     PushResponse,
@@ -63,6 +64,7 @@ _SETTINGS, _OUTBOX, _PURGED = (
     _TABLES["purged_records"],
 )
 _CONFLICTS, _REJECTIONS = _TABLES["sync_conflicts"], _TABLES["sync_rejections"]
+_PURGE_SESSION, _DRAFTS = _TABLES["purge_session"], _TABLES["drafts"]
 
 
 @dataclass(frozen=True)
@@ -352,6 +354,7 @@ def _pull_all(
         )
         with engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            _evict(conn, page.evictions)
             applied, held = _apply_page(conn, page.changes)
             _put(conn, {CURSOR: page.cursor})
         pulled, skipped = pulled + applied, skipped + held
@@ -364,6 +367,37 @@ def _pull_all(
     return SyncReport(
         report.pushed, report.accepted, report.conflicts, report.rejected, pulled, skipped, waiting
     )
+
+
+def _evict(conn: Connection, evictions: list[Eviction]) -> None:
+    """Remove what the user may no longer hold: no tombstone, no draft, nothing left. A change
+    made here to such a record and not yet pushed is reported, not kept."""
+    if not evictions:
+        return
+    ids = [e.entity_id for e in evictions]
+    waiting = conn.execute(select(_OUTBOX).where(_OUTBOX.c.entity_id.in_(ids))).all()
+    now = datetime.now(UTC)
+    for entry in waiting:
+        conn.execute(
+            insert(_REJECTIONS).values(
+                mutation_id=entry.mutation_id,
+                entity_type=entry.entity_type,
+                entity_id=entry.entity_id,
+                reason="evicted_before_push",
+                rejected_at=now,
+            )
+        )
+    conn.execute(delete(_OUTBOX).where(_OUTBOX.c.entity_id.in_(ids)))
+    conn.execute(insert(_PURGE_SESSION).values(id=1))  # lets the immutability triggers through
+    for eviction in evictions:
+        table = Base.metadata.tables.get(eviction.entity_type)
+        if table is not None:
+            conn.execute(delete(table).where(table.c.id == eviction.entity_id))
+        conn.execute(delete(_CONFLICTS).where(_CONFLICTS.c.entity_id == eviction.entity_id))
+    case_ids = [e.entity_id for e in evictions if e.entity_type == "cases"]
+    conn.execute(delete(_DRAFTS).where(_DRAFTS.c.case_id.in_(case_ids)))
+    conn.execute(delete(_PURGE_SESSION))
+    log.info("evicted %d records the user may no longer hold", len(evictions))
 
 
 def _apply_page(conn: Connection, changes: list[RecordState]) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from sst_desktop.app_context import OwnerInput, create_context, open_context
 from sst_desktop.models.case import Case
+from sst_desktop.models.consent import Consent, ConsentParty
 from sst_desktop.models.contact import Contact, Meeting
 from sst_desktop.models.sync import SyncConflict
 from sst_desktop.sync import client
@@ -246,3 +247,61 @@ def test_an_edit_made_while_a_colleague_synced_is_kept_and_merged(team) -> None:
         (meeting,) = [m for m in device.rows(Meeting) if m.id == meeting_id]
         assert (meeting.agenda, meeting.place) == ("Start, mål", "Hemma")
         assert device.rows(SyncConflict) == []
+
+
+def _consent_to_school(device: Laptop, case_id: str, categories: list[str]) -> str:
+    with device.context.services.unit_of_work() as uow:
+        consent = uow.add(
+            Consent(
+                case_id=case_id,
+                purposes=["sharing_between_authorities"],
+                categories=categories,
+                recipient_authority=Authority.SCHOOL,
+                given_on=date(2026, 1, 1),
+                valid_until=None,
+                withdrawn_on=None,
+                withdrawn_by=None,
+                form="written",
+                information_given=None,
+                authority=Authority.SOCIAL_SERVICES,
+                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
+            )
+        )
+        uow.session.flush()
+        uow.add(
+            ConsentParty(
+                case_id=case_id,
+                consent_id=consent.id,
+                party="student",
+                guardian_id=None,
+                agreed=True,
+                answered_on=date(2026, 1, 1),
+                authority=Authority.SOCIAL_SERVICES,
+                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
+            )
+        )
+        uow.commit()
+        return str(consent.id)
+
+
+def test_consent_brings_older_records_and_withdrawal_takes_them_away(team) -> None:  # type: ignore[no-untyped-def]
+    laptop, _tablet, school_pc, team_id = team
+    case_id = _open_case(laptop, team_id)
+    visit_id = _visit(laptop, case_id, "Hembesök")
+    laptop.sync()
+    school_pc.sync()
+    assert school_pc.rows(Contact) == []
+    consent_id = _consent_to_school(laptop, case_id, ["contacts"])
+    laptop.sync()
+    school_pc.sync()
+    assert [c.id for c in school_pc.rows(Contact)] == [visit_id]  # older than its cursor
+    with laptop.context.services.unit_of_work() as uow:
+        consent = uow.session.get(Consent, consent_id)
+        assert consent is not None
+        consent.withdrawn_on = date(2026, 2, 1)
+        consent.withdrawn_by = "student"
+        uow.commit()
+    laptop.sync()
+    school_pc.sync()
+    assert school_pc.rows(Contact) == []  # evicted: gone, not a tombstone
+    assert [c.id for c in school_pc.rows(Case)] == [case_id]  # the case itself stays

@@ -87,7 +87,7 @@ def test_the_school_sees_social_services_records_only_under_consent(server: Serv
     case_id, _ = _case(org, therapist)
     visit = mutation("contacts", {"note": "Hembesök"}, authority=SOCIAL, case_id=case_id)
     therapist.push(visit)
-    seen, _cursor = psychologist.pull_all()
+    seen, cursor = psychologist.pull_all()
     assert case_id in seen and visit["entity_id"] not in seen  # raw HTTP: not delivered
     consent = mutation(
         "consents",
@@ -109,10 +109,25 @@ def test_the_school_sees_social_services_records_only_under_consent(server: Serv
         case_id=case_id,
     )
     assert [r["status"] for r in therapist.push(consent, party)] == ["accepted", "accepted"]
-    seen, _ = psychologist.pull_all()  # from the start: the backfill comes with the next step
+    seen, cursor = psychologist.pull_all(cursor)  # older than the cursor, sent all the same
     assert seen[visit["entity_id"]]["fields"]["note"] == "Hembesök"
     outside, _ = outsider.pull_all()
     assert case_id not in outside and visit["entity_id"] not in outside
+    (withdrawn,) = therapist.push(
+        mutation(
+            "consents",
+            {"withdrawn_on": "2026-02-01"},
+            authority=SOCIAL,
+            case_id=case_id,
+            entity_id=consent["entity_id"],
+            operation="update",
+            base_version=seen[consent["entity_id"]]["version"],
+        )
+    )
+    assert withdrawn["status"] == "accepted"
+    page = psychologist.post("/v1/pull", {"protocol": 1, "cursor": cursor}).json()
+    assert {e["entity_id"] for e in page["evictions"]} == {visit["entity_id"]}
+    assert visit["entity_id"] not in {c["entity_id"] for c in page["changes"]}
 
 
 def test_writes_the_user_may_not_make_are_refused_one_by_one(server: Server) -> None:
