@@ -14,7 +14,9 @@ if command -v pg_lsclusters >/dev/null 2>&1; then
 fi
 
 export QT_QPA_PLATFORM=offscreen
-echo "== ruff"; .venv/bin/ruff check . && .venv/bin/ruff format --check .
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== mypy"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"

@@ -11,11 +11,13 @@ import importlib
 import pkgutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "sst_desktop" / "ui" / "error_catalogue.py"
 TS_FILE = ROOT / "resources" / "i18n" / "sst_sv.ts"
+EN_TS_FILE = ROOT / "resources" / "i18n" / "sst_en.ts"
 HEADER = '''"""Generated from the registered error codes by scripts/update_translations.py.
 
 Each template is marked for Qt Linguist (context "SstError") so the UI can translate it.
@@ -55,7 +57,41 @@ def main() -> int:
         [str(lupdate), *sources, "-no-obsolete", "-locations", "none", "-ts", str(TS_FILE)],
         check=True,
     )
+    # English needs a catalogue only for plurals ("%n change(s)" -> "1 change", "2 changes").
+    subprocess.run(
+        [
+            str(lupdate),
+            *sources,
+            "-pluralonly",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "en",
+            "-ts",
+            str(EN_TS_FILE),
+        ],
+        check=True,
+    )
+    fill_english_plurals(EN_TS_FILE)
     return 0
+
+
+def fill_english_plurals(path: Path) -> None:
+    """ "(s)" gives the singular without it and the plural with an s."""
+    tree = ET.parse(path)
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        if translation is None or message.get("numerus") != "yes":
+            continue
+        for child in list(translation):
+            translation.remove(child)
+        for form in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            ET.SubElement(translation, "numerusform").text = form
+        translation.attrib.pop("type", None)
+    header = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+    path.write_text(header + ET.tostring(tree.getroot(), encoding="unicode") + "\n", "utf-8")
 
 
 if __name__ == "__main__":

@@ -160,12 +160,23 @@ def _apply(batch: _Batch, m: Mutation) -> None:
     current = batch.states.get(m.entity_id)
     if m.operation == "insert":
         _insert(batch, m)
+    elif (
+        current is not None
+        and current.entity_type == CONFLICTS
+        and current.fields.get("resolved_at")
+    ):
+        batch.answers.append((m, "accepted", None, [], None))  # resolved twice: once is enough
     elif current is not None:
         _update(batch, m, current)
 
 
+RESOLVABLE = frozenset({"resolved_at"})
+
+
 def _refusal(batch: _Batch, m: Mutation) -> str | None:
     """Why this mutation may not be made (a stable code), or None."""
+    if m.entity_type == CONFLICTS:
+        return _conflict_refusal(batch, m)
     if m.entity_type in SERVER_ONLY_TYPES:
         return "server_only"
     current = batch.states.get(m.entity_id)
@@ -184,6 +195,18 @@ def _refusal(batch: _Batch, m: Mutation) -> str | None:
         if m.entity_type == "plan_revisions" and current.fields.get("signed_at"):
             return "signed_plan_immutable"
     return _not_allowed(batch, m)
+
+
+def _conflict_refusal(batch: _Batch, m: Mutation) -> str | None:
+    """A device may only mark a conflict of its team's resolved; the rest is the server's."""
+    current = batch.states.get(m.entity_id)
+    if m.operation != "update" or current is None or current.entity_type != CONFLICTS:
+        return "server_only"
+    if not set(m.fields) <= RESOLVABLE:
+        return "server_only"
+    if current.team_id is None or current.team_id != batch.staff.team_id:
+        return "case_not_on_team"
+    return None
 
 
 def _not_allowed(batch: _Batch, m: Mutation) -> str | None:

@@ -59,7 +59,7 @@
         <translation>Frånvaro i procent</translation>
     </message>
     <message>
-        <source>The school&apos;s absence system</source>
+        <source>The school's absence system</source>
         <translation>Skolans frånvarosystem</translation>
     </message>
     <message>
@@ -145,7 +145,7 @@
         <translation>Närvarande roller, t.ex. samordnare, enhetschef</translation>
     </message>
     <message>
-        <source>&amp;Record the group&apos;s outcome</source>
+        <source>&amp;Record the group's outcome</source>
         <translation>&amp;Registrera gruppens beslut</translation>
     </message>
     <message>
@@ -474,7 +474,7 @@
         <translation>%1 · %2 · skola %3, åk %4 · personal: %5</translation>
     </message>
     <message>
-        <source>No consent in force: only your own authority&apos;s records are shown.</source>
+        <source>No consent in force: only your own authority's records are shown.</source>
         <translation>Inget gällande samtycke: bara din egen huvudmans uppgifter visas.</translation>
     </message>
     <message>
@@ -482,11 +482,9 @@
         <translation>Gällande samtycke, delas med: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) belong to the other authority and are not shared with you.</source>
+        <source>Not shared with you: %n record(s) of the other authority.</source>
         <translation>
-            <numerusform>%n uppgift hör till den andra huvudmannen och delas inte med dig.</numerusform>
-            <numerusform>%n uppgifter hör till den andra huvudmannen och delas inte med dig.</numerusform>
-        </translation>
+            <numerusform>Delas inte med dig: %n uppgift från den andra huvudmannen.</numerusform><numerusform>Delas inte med dig: %n uppgifter från den andra huvudmannen.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -610,11 +608,9 @@
         <translation>&amp;PIN-kod</translation>
     </message>
     <message numerus="yes">
-        <source>Wrong PIN. %n tries left before the profile locks.</source>
+        <source>Wrong PIN. Tries left before the profile locks: %n.</source>
         <translation>
-            <numerusform>Fel PIN-kod. %n försök kvar innan profilen låses.</numerusform>
-            <numerusform>Fel PIN-kod. %n försök kvar innan profilen låses.</numerusform>
-        </translation>
+            <numerusform>Fel PIN-kod. Försök kvar innan profilen låses: %n.</numerusform><numerusform>Fel PIN-kod. Försök kvar innan profilen låses: %n.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -709,6 +705,88 @@
     <message>
         <source>Closed %1: %2; goals met: %3.</source>
         <translation>Avslutat %1: %2; målen uppfyllda: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Ändrat av</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve</source>
+        <translation>Konflikter att lösa</translation>
+    </message>
+    <message>
+        <source>The value that was saved</source>
+        <translation>Värdet som sparades</translation>
+    </message>
+    <message>
+        <source>The other value</source>
+        <translation>Det andra värdet</translation>
+    </message>
+    <message>
+        <source>Your merge</source>
+        <translation>Din sammanslagning</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the saved value</source>
+        <translation>&amp;Behåll det sparade värdet</translation>
+    </message>
+    <message>
+        <source>&amp;Use the other value</source>
+        <translation>&amp;Använd det andra värdet</translation>
+    </message>
+    <message>
+        <source>Save my &amp;merge</source>
+        <translation>Spara min &amp;sammanslagning</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <source>Or write a merge of both</source>
+        <translation>Eller skriv en sammanslagning av båda</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve.</source>
+        <translation>
+            <numerusform>%n konflikt att lösa.</numerusform>
+            <numerusform>%n konflikter att lösa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts: everything synced merged cleanly.</source>
+        <translation>Inga konflikter: allt som synkats gick att slå ihop.</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Av %1</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annat</translation>
     </message>
 </context>
 <context>
@@ -1215,8 +1293,20 @@
         <translation>&amp;Lås</translation>
     </message>
     <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synka nu</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta</translation>
+    </message>
+    <message>
+        <source>This computer has been disconnected</source>
+        <translation>Datorn har kopplats bort</translation>
+    </message>
+    <message>
+        <source>IT has disconnected this computer from the team's server, for example because it was reported lost. The profile on it has been erased. Everything that had been synced is safe on the server.</source>
+        <translation>IT har kopplat bort datorn från teamets server, till exempel för att den anmälts förlorad. Profilen på datorn har raderats. Allt som hade synkats finns kvar på servern.</translation>
     </message>
     <message>
         <source>The profile is damaged</source>
@@ -1591,7 +1681,7 @@
         <translation>Vårdnadshavare</translation>
     </message>
     <message>
-        <source>Protected identity: the guardians&apos; contact details are not shown to you.</source>
+        <source>Protected identity: the guardians' contact details are not shown to you.</source>
         <translation>Skyddade personuppgifter: vårdnadshavarnas kontaktuppgifter visas inte för dig.</translation>
     </message>
     <message>
@@ -1979,7 +2069,7 @@
         <translation>Ansökan från socialtjänsten</translation>
     </message>
     <message>
-        <source>The family&apos;s own application</source>
+        <source>The family's own application</source>
         <translation>Familjens egen ansökan</translation>
     </message>
     <message>
@@ -2010,11 +2100,11 @@
         <translation>En orosanmälan de senaste sex månaderna</translation>
     </message>
     <message>
-        <source>The student&apos;s view of the causes</source>
+        <source>The student's view of the causes</source>
         <translation>Elevens syn på orsakerna</translation>
     </message>
     <message>
-        <source>The guardians&apos; view of the causes</source>
+        <source>The guardians' view of the causes</source>
         <translation>Vårdnadshavarnas syn på orsakerna</translation>
     </message>
     <message>
@@ -2145,7 +2235,7 @@
         <translation>anonym</translation>
     </message>
     <message>
-        <source>Write the assessment&apos;s summary first.</source>
+        <source>Write the assessment's summary first.</source>
         <translation>Skriv först en sammanfattning av bedömningen.</translation>
     </message>
     <message>
@@ -2221,6 +2311,37 @@
     <message>
         <source>Independent school</source>
         <translation>Fristående skola</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBox</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server</source>
+        <translation>&amp;Anslut till servern</translation>
+    </message>
+    <message>
+        <source>Server &amp;address</source>
+        <translation>Serverns a&amp;dress</translation>
+    </message>
+    <message>
+        <source>Enrollment c&amp;ode</source>
+        <translation>Anslutnings&amp;kod</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Ansluten till %1.</translation>
+    </message>
+    <message>
+        <source>Not connected. IT gives you the address and a code valid 24 hours.</source>
+        <translation>Inte ansluten. IT ger dig adressen och en kod som gäller i 24 timmar.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
     </message>
 </context>
 <context>
@@ -2427,7 +2548,7 @@
         <translation>Organisationens inställningsfil {file} är inte giltig: {field}: {problem}</translation>
     </message>
     <message>
-        <source>A consent must name the kinds of records it covers; &apos;everything&apos; is not a valid scope.</source>
+        <source>A consent must name the kinds of records it covers; 'everything' is not a valid scope.</source>
         <translation>Ett samtycke måste ange vilka slags uppgifter det gäller; ”allt” är inte ett giltigt omfång.</translation>
     </message>
     <message>
@@ -2435,7 +2556,7 @@
         <translation>Ett samtycke måste ange minst ett syfte.</translation>
     </message>
     <message>
-        <source>The student answers for themselves: add the student&apos;s answer.</source>
+        <source>The student answers for themselves: add the student's answer.</source>
         <translation>Eleven svarar själv: lägg till elevens svar.</translation>
     </message>
     <message>
@@ -2523,7 +2644,7 @@
         <translation>Det finns redan en SST-profil i den valda mappen; den har inte ändrats.</translation>
     </message>
     <message>
-        <source>The key file {file} is damaged (checksum mismatch or unreadable); it was not changed. Restore it from a backup or use the organisation&apos;s escrow.</source>
+        <source>The key file {file} is damaged (checksum mismatch or unreadable); it was not changed. Restore it from a backup or use the organisation's escrow.</source>
         <translation>Nyckelfilen {file} är skadad (kontrollsumman stämmer inte eller den går inte att läsa); den har inte ändrats. Återställ den från en säkerhetskopia eller använd organisationens reservnyckel.</translation>
     </message>
     <message>
@@ -2607,7 +2728,15 @@
         <translation>Årskursen måste vara F (0) till 10 (angivet: {value}).</translation>
     </message>
     <message>
-        <source>A case that is &apos;{status}&apos; cannot move to {target}; only open cases change programme.</source>
+        <source>The record of this conflict is no longer here.</source>
+        <translation>Uppgiften som konflikten gäller finns inte längre här.</translation>
+    </message>
+    <message>
+        <source>This conflict has already been resolved.</source>
+        <translation>Konflikten är redan löst.</translation>
+    </message>
+    <message>
+        <source>A case that is '{status}' cannot move to {target}; only open cases change programme.</source>
         <translation>Ett ärende med status ”{status}” kan inte flyttas till {target}; bara pågående ärenden kan byta insats.</translation>
     </message>
     <message>
@@ -2623,7 +2752,7 @@
         <translation>En elev som fått avslag ska få vägledning till annat stöd; registrera den först.</translation>
     </message>
     <message>
-        <source>A case in {programme} cannot go from &apos;{from_status}&apos; to &apos;{to_status}&apos;; allowed next steps: {allowed}.</source>
+        <source>A case in {programme} cannot go from '{from_status}' to '{to_status}'; allowed next steps: {allowed}.</source>
         <translation>Ett ärende i {programme} kan inte gå från ”{from_status}” till ”{to_status}”; tillåtna nästa steg: {allowed}.</translation>
     </message>
     <message>
@@ -2675,6 +2804,82 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>No network: changes are kept here and sent when the network is back.</source>
+        <translation>Inget nätverk: ändringarna sparas här och skickas när nätverket är tillbaka.</translation>
+    </message>
+    <message>
+        <source>The server does not answer right now; trying again soon.</source>
+        <translation>Servern svarar inte just nu; försöker igen snart.</translation>
+    </message>
+    <message>
+        <source>The server needs a newer SST Desktop. Ask IT to update it.</source>
+        <translation>Servern kräver en nyare SST Desktop. Be IT uppdatera den.</translation>
+    </message>
+    <message>
+        <source>This computer has been disconnected from the server by IT.</source>
+        <translation>IT har kopplat bort datorn från servern.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this computer's credentials. Ask IT.</source>
+        <translation>Servern godtog inte datorns inloggningsuppgifter. Kontakta IT.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https://.</source>
+        <translation>Serverns adress måste börja med https://.</translation>
+    </message>
+    <message>
+        <source>The code is wrong, used or more than 24 hours old. Ask IT.</source>
+        <translation>Koden är fel, redan använd eller äldre än 24 timmar. Kontakta IT.</translation>
+    </message>
+    <message>
+        <source>Only a new profile without cases can be connected to a server.</source>
+        <translation>Bara en ny profil utan ärenden kan anslutas till en server.</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Inte ansluten till någon server.</translation>
+    </message>
+    <message>
+        <source>Sync failed ({code}); trying again soon.</source>
+        <translation>Synkningen misslyckades ({code}); försöker igen snart.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkar…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting.</source>
+        <translation>
+            <numerusform>%n ändring väntar.</numerusform>
+            <numerusform>%n ändringar väntar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected to a server</source>
+        <translation>Inte ansluten till någon server</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %1 · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Synkad %1 · %n ändring väntar</numerusform>
+            <numerusform>Synkad %1 · %n ändringar väntar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n konflikt att lösa</numerusform>
+            <numerusform>%n konflikter att lösa</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TeamMeetingScreen</name>
     <message>
         <source>Case</source>
@@ -2717,7 +2922,7 @@
         <translation>Teammöte</translation>
     </message>
     <message>
-        <source>The meeting&apos;s agenda</source>
+        <source>The meeting's agenda</source>
         <translation>Mötets dagordning</translation>
     </message>
     <message>
@@ -2725,7 +2930,7 @@
         <translation>Anteckningar om valt ärende</translation>
     </message>
     <message>
-        <source>Note for this case from today&apos;s meeting</source>
+        <source>Note for this case from today's meeting</source>
         <translation>Anteckning om ärendet från dagens möte</translation>
     </message>
     <message>
@@ -2737,11 +2942,9 @@
         <translation>Möte den</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) of the week are not shared with your authority.</source>
+        <source>Not shared with your authority: %n record(s) of the week.</source>
         <translation>
-            <numerusform>%n uppgift från veckan delas inte med din huvudman.</numerusform>
-            <numerusform>%n uppgifter från veckan delas inte med din huvudman.</numerusform>
-        </translation>
+            <numerusform>Delas inte med din huvudman: %n uppgift från veckan.</numerusform><numerusform>Delas inte med din huvudman: %n uppgifter från veckan.</numerusform></translation>
     </message>
 </context>
 <context>

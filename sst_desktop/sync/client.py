@@ -488,6 +488,12 @@ def _store_conflict(conn: Connection, change: RecordState) -> None:
     f = change.fields
     table = _CONFLICTS
     if conn.execute(select(table.c.id).where(table.c.id == change.entity_id)).first():
+        if f.get("resolved_at"):  # resolved on another device
+            conn.execute(
+                update(table)
+                .where(table.c.id == change.entity_id, table.c.resolved_at.is_(None))
+                .values(resolved_at=datetime.fromisoformat(str(f["resolved_at"])))
+            )
         return
     conn.execute(
         insert(table).values(

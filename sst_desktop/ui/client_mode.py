@@ -157,7 +157,7 @@ class ClientFacingWindow(QWidget):
             self._leave(self.locked_out)
             return
         self.pin_error.setText(
-            self.tr("Wrong PIN. %n tries left before the profile locks.", "", self._pin.tries_left)
+            self.tr("Wrong PIN. Tries left before the profile locks: %n.", "", self._pin.tries_left)
         )
 
     def keyPressEvent(self, event) -> None:

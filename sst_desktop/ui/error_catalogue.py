@@ -71,6 +71,8 @@ ERROR_TEMPLATES: dict[str, str] = {
     'store.not_sqlcipher': QT_TRANSLATE_NOOP("SstError", 'The SQLite library in use has no encryption; refusing to open.'),
     'student.birth_date_mismatch': QT_TRANSLATE_NOOP("SstError", 'The birth date does not match the identity number.'),
     'student.school_year': QT_TRANSLATE_NOOP("SstError", 'School year must be F (0) to 10 (got {value}).'),
+    'sync.conflict_record_gone': QT_TRANSLATE_NOOP("SstError", 'The record of this conflict is no longer here.'),
+    'sync.conflict_resolved': QT_TRANSLATE_NOOP("SstError", 'This conflict has already been resolved.'),
     'workflow.cannot_change_programme': QT_TRANSLATE_NOOP("SstError", "A case that is '{status}' cannot move to {target}; only open cases change programme."),
     'workflow.consent_required': QT_TRANSLATE_NOOP("SstError", 'The support can start only when the student and guardians have consented to it.'),
     'workflow.continuation_decision_required': QT_TRANSLATE_NOOP("SstError", 'Continuing after the six-month evaluation needs a continuation decision.'),

@@ -2,8 +2,9 @@
 
 Source strings in the code are English (code is English). ``resources/i18n/sst_sv.ts`` holds the
 Swedish, compiled to ``sst_sv.qm`` by ``scripts/build_translations.py`` (the build runs it).
-English needs no catalogue. The pseudo-locale ("xx") wraps and lengthens every string by about
-40 %, as long Swedish compounds do, so a screenshot or test shows clipped text.
+English needs a catalogue only for plural forms (``sst_en.ts``, made by the same script). The
+pseudo-locale ("xx") wraps and lengthens every string by about 40 %, as long Swedish compounds
+do, so a screenshot or test shows clipped text.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ def install_language(language: str) -> str:
             QLocale.Country.Sweden,
         )
     )
-    if language == "en":
+    if language == "en":  # the source strings are English; the catalogue holds the plurals
+        plurals = QTranslator(app)
+        if plurals.load(str(resource_path("i18n") / "sst_en.qm")):
+            _install(plurals)
         return "en"
     ours = QTranslator(app)
     if ours.load(str(resource_path("i18n") / "sst_sv.qm")):

@@ -27,6 +27,7 @@ from sst_desktop.ui.tasks import TaskRunner
 if TYPE_CHECKING:  # imported when first needed: the unlock screen must not wait for them
     from sst_desktop.app_context import AppContext
     from sst_desktop.ui.screens.first_run.first_run_screen import FirstRunScreen
+    from sst_desktop.ui.sync_controller import SyncController
     from sst_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self.damage_message: QMessageBox | None = None
         self.client_window: ClientFacingWindow | None = None
         self.workspace: Workspace | None = None
+        self.sync: SyncController | None = None
+        self.revoked_message: QMessageBox | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.unlock_screen: UnlockScreen | None = None
@@ -68,6 +71,11 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(self.lock)
         menu.addAction(self.lock_action)
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.setEnabled(False)
+        self.sync_action.triggered.connect(lambda: self.sync.sync_now() if self.sync else None)
+        menu.addAction(self.sync_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -102,7 +110,56 @@ class MainWindow(QMainWindow):
         # On its own thread and connection: the first screens must not wait for every page.
         self.checker.run(lambda control: damaged_pages(context), self._checked, self._check_failed)
         self.idle.start()
+        self._start_sync(context)
         log.info("profile unlocked")
+
+    def _start_sync(self, context: AppContext) -> None:
+        from sst_desktop.ui.sync_controller import SyncController  # httpx: not before unlock
+
+        self.sync = SyncController(context, self)
+        self.sync.state_changed.connect(self.sync_state.setText)
+        self.sync.revoked.connect(self._device_revoked)
+        self.sync.synced.connect(self._synced)
+        self.sync_action.setEnabled(True)
+        self.sync.start()
+
+    def _synced(self, _report: object) -> None:
+        if self.workspace is not None:
+            self.workspace.refresh_current()
+
+    def _server_connected(self) -> None:
+        """The owner is now the server's staff member: rebuild the screens as them."""
+        from sst_desktop.app_context import read_actor
+
+        assert self.context is not None
+        self.context.actor = read_actor(self.context.engine, self.profile_dir)
+        self.runner.wait()
+        self._drop_workspace()
+        self._build_workspace(self.context).show_screen("settings")
+        if self.sync is not None:
+            self.sync.start()
+            self.sync.sync_now()
+
+    def _device_revoked(self) -> None:
+        """IT has disconnected this laptop (lost or stolen): say so, then erase the profile."""
+        from sst_desktop.store.profile_erase import erase_profile
+
+        log.warning("device revoked by the server; erasing the profile")
+        self.lock()
+        erase_profile(self.profile_dir)
+        self._show_locked()  # the first-run screen: nothing of the profile is left
+        self.revoked_message = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("This computer has been disconnected"),
+            self.tr(
+                "IT has disconnected this computer from the team's server, for example because "
+                "it was reported lost. The profile on it has been erased. Everything that had "
+                "been synced is safe on the server."
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.revoked_message.open()
 
     def _build_workspace(self, context: AppContext) -> Workspace:
         from sst_desktop.ui.workspace import Workspace
@@ -111,6 +168,7 @@ class MainWindow(QMainWindow):
         self.workspace.auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.language_changed.connect(self._language_changed)
         self.workspace.text_size_changed.connect(apply_text_size)
+        self.workspace.server_connected.connect(self._server_connected)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         return self.workspace
@@ -135,7 +193,10 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self._build_menu()
         self.lock_action.setEnabled(self.context is not None)
+        self.sync_action.setEnabled(self.sync is not None)
         self.sync_state.setText(self.tr("Not connected to a server"))
+        if self.sync is not None:
+            self.sync.show_status()
 
     def _checked(self, damaged: int) -> None:
         """Every page of the database checked after unlock: damage stops the work at once,
@@ -198,6 +259,11 @@ class MainWindow(QMainWindow):
         if self.client_window is not None:  # idle while handed over: nothing stays on screen
             self.client_window.end()
             self._client_mode_ended()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.deleteLater()
+            self.sync = None
+        self.sync_action.setEnabled(False)
         self.runner.wait()
         self.checker.wait()
         self._drop_workspace()

@@ -56,10 +56,14 @@ class NotYetScreen(QWidget):
         layout.addStretch(1)
 
 
+LISTS = frozenset({"today", "cases", "team_meeting", "conflicts"})
+
+
 class Workspace(QWidget):
     language_changed = Signal(str)
     auto_lock_changed = Signal(int)
     text_size_changed = Signal(int)
+    server_connected = Signal()
 
     def __init__(
         self,
@@ -113,6 +117,7 @@ class Workspace(QWidget):
             "cases": self._cases_screen,
             "requests": self._requests_screen,
             "team_meeting": self._team_meeting_screen,
+            "conflicts": self._conflicts_screen,
             "settings": self._settings_screen,
         }
 
@@ -131,13 +136,19 @@ class Workspace(QWidget):
         screen.open_case.connect(self.open_case)
         return screen
 
+    def _conflicts_screen(self) -> QWidget:
+        from sst_desktop.ui.screens.conflicts.conflicts_screen import ConflictsScreen
+
+        return ConflictsScreen(self.context, self._runner, self)
+
     def _cases_screen(self) -> QWidget:
         screen = CasesScreen(self.context, self._runner, self)
         screen.open_case.connect(self.open_case)
         return screen
 
     def _settings_screen(self) -> QWidget:
-        screen = SettingsScreen(self._settings, self.context, self)
+        screen = SettingsScreen(self._settings, self.context, self._runner, self)
+        screen.server_connected.connect(self.server_connected)
         screen.language_changed.connect(self.language_changed)
         screen.auto_lock_changed.connect(self.auto_lock_changed)
         screen.text_size_changed.connect(self.text_size_changed)
@@ -159,6 +170,16 @@ class Workspace(QWidget):
         self.stack.setCurrentWidget(self._areas[key])
         refresh = getattr(screen, "refresh", None)
         if callable(refresh):
+            refresh()
+
+    def refresh_current(self) -> None:
+        """After a sync: lists show what arrived. Forms and an open case are left alone, so
+        nothing the user is typing moves under their hands."""
+        if self.stack.currentWidget() is self.case_workspace:
+            return
+        key = NAVIGATION[self.navigation.currentRow()][0]
+        refresh = getattr(self.screens[key], "refresh", None)
+        if key in LISTS and callable(refresh):
             refresh()
 
     def open_case(self, case_id: str, tab: WorkspaceTab = WorkspaceTab.OVERVIEW) -> CaseWorkspace:

@@ -13,12 +13,14 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
 import pytest
 from sqlalchemy.engine import Engine
 
+from sst_rules.enums import Authority, Role
 from sst_server.db import make_engine
 from sst_server.schema import migrate
 
@@ -115,3 +117,25 @@ def _database(backend: str, tmp_path: Path) -> Iterator[str]:
     finally:
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SST_INSECURE_TEST_KDF", "1")
+    monkeypatch.setenv("SST_LOG_DIR", str(tmp_path / "logs"))
+
+
+@pytest.fixture
+def team(server: Server, tmp_path: Path, _fast_kdf: None) -> Iterator[tuple[Any, Any, Any, str]]:
+    """Two laptops of one family therapist and the school psychologist's PC, all connected."""
+    from tests.server.helpers import organisation
+    from tests.server.laptops import Laptop
+
+    org = organisation(server)
+    social, school = Authority.SOCIAL_SERVICES, Authority.SCHOOL
+    laptop = Laptop(server, tmp_path / "a", org.therapist, Role.FAMILY_THERAPIST, social)
+    tablet = Laptop(server, tmp_path / "b", org.therapist, Role.FAMILY_THERAPIST, social)
+    school_pc = Laptop(server, tmp_path / "c", org.psychologist, Role.SCHOOL_PSYCHOLOGIST, school)
+    yield laptop, tablet, school_pc, org.team_id
+    for device in (laptop, tablet, school_pc):
+        device.close()

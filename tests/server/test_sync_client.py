@@ -3,120 +3,32 @@ enrollment codes, casework written through the unit of work, pushed and pulled o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import select
 
-from sst_desktop.app_context import OwnerInput, create_context, open_context
+from sst_desktop.app_context import OwnerInput, create_context
 from sst_desktop.models.case import Case
-from sst_desktop.models.consent import Consent, ConsentParty
+from sst_desktop.models.consent import Consent
 from sst_desktop.models.contact import Contact, Meeting
 from sst_desktop.models.sync import SyncConflict
-from sst_desktop.sync import client
+from sst_desktop.sync import client, resolution
 from sst_desktop.sync.transport import SyncError
-from sst_rules.enums import (
-    Authority,
-    CaseStatus,
-    ContactKind,
-    MeetingKind,
-    MeetingStatus,
-    Programme,
-    RecordClass,
-    Role,
-)
+from sst_rules.enums import Authority, CaseStatus, Programme, RecordClass, Role
 from sst_server import admin
 from tests.server.conftest import Server
 from tests.server.helpers import organisation
+from tests.server.laptops import (
+    PASSPHRASE,
+    _consent_to_school,
+    _edit_meeting,
+    _meeting,
+    _open_case,
+    _visit,
+)
 
-PASSPHRASE = "sync test passphrase, long enough"
-
-
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SST_INSECURE_TEST_KDF", "1")
-
-
-class Laptop:
-    """One staff member's device: an encrypted profile connected to the server."""
-
-    def __init__(
-        self, server: Server, folder: Path, staff_id: str, role: Role, authority: Authority
-    ):
-        self.folder = folder
-        context, _code = create_context(folder, PASSPHRASE, OwnerInput("Ny", role, authority))
-        code = admin.issue_enrollment_code(server.engine, staff_id).code
-        client.enroll(context.engine, server.url, code, "test")
-        context.close()
-        self.context = open_context(folder, PASSPHRASE)  # now acting as the server's staff
-
-    def sync(self) -> client.SyncReport:
-        transport = client.connected_transport(self.context.engine)
-        try:
-            return client.sync_once(self.context.engine, transport)
-        finally:
-            transport.close()
-
-    def close(self) -> None:
-        self.context.close()
-
-    def rows(self, model: type) -> list[SimpleNamespace]:
-        """The stored rows as plain values (ORM objects would outlive their session)."""
-        table = model.__table__  # type: ignore[attr-defined]
-        with self.context.engine.connect() as conn:
-            return [SimpleNamespace(**row._mapping) for row in conn.execute(select(table))]
-
-
-@pytest.fixture
-def team(server: Server, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, Laptop, str]]:
-    org = organisation(server)
-    social, school = Authority.SOCIAL_SERVICES, Authority.SCHOOL
-    laptop = Laptop(server, tmp_path / "a", org.therapist, Role.FAMILY_THERAPIST, social)
-    tablet = Laptop(server, tmp_path / "b", org.therapist, Role.FAMILY_THERAPIST, social)
-    school_pc = Laptop(server, tmp_path / "c", org.psychologist, Role.SCHOOL_PSYCHOLOGIST, school)
-    yield laptop, tablet, school_pc, org.team_id
-    for device in (laptop, tablet, school_pc):
-        device.close()
-
-
-def _open_case(device: Laptop, team_id: str) -> str:
-    ctx = device.context.services
-    with ctx.unit_of_work() as uow:
-        case = uow.add(
-            Case(
-                programme=Programme.SST_PLUS,
-                status=CaseStatus.ACTIVE,
-                team_id=team_id,
-                opened_on=date(2026, 3, 1),
-                reference="SSTP-26-SYNC01",
-                authority=Authority.SOCIAL_SERVICES,
-                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
-            )
-        )
-        uow.commit()
-        return str(case.id)
-
-
-def _visit(device: Laptop, case_id: str, note: str) -> str:
-    with device.context.services.unit_of_work() as uow:
-        contact = uow.add(
-            Contact(
-                case_id=case_id,
-                kind=ContactKind.HOME_VISIT,
-                status=MeetingStatus.HELD,
-                at=datetime(2026, 3, 3, 10, tzinfo=UTC),
-                duration_minutes=60,
-                participants=[],
-                note=note,
-                authority=Authority.SOCIAL_SERVICES,
-                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
-            )
-        )
-        uow.commit()
-        return str(contact.id)
+pytestmark = pytest.mark.usefixtures("_fast_kdf")
 
 
 def test_an_offline_home_visit_reaches_the_colleagues_who_may_see_it(team) -> None:  # type: ignore[no-untyped-def]
@@ -133,35 +45,6 @@ def test_an_offline_home_visit_reaches_the_colleagues_who_may_see_it(team) -> No
     assert [c.id for c in school_pc.rows(Case)] == [case_id]
     assert school_pc.rows(Contact) == []  # social services' record, no consent
     assert client.status(laptop.context.engine).pending == 0
-
-
-def _meeting(device: Laptop, case_id: str, agenda: str) -> str:
-    with device.context.services.unit_of_work() as uow:
-        meeting = uow.add(
-            Meeting(
-                case_id=case_id,
-                kind=MeetingKind.START,
-                status=MeetingStatus.BOOKED,
-                scheduled_at=datetime(2026, 3, 10, 9, tzinfo=UTC),
-                duration_minutes=60,
-                participants=[],
-                agenda=agenda,
-                place="Skolan",
-                authority=Authority.SOCIAL_SERVICES,
-                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
-            )
-        )
-        uow.commit()
-        return str(meeting.id)
-
-
-def _edit_meeting(device: Laptop, meeting_id: str, **values: str) -> None:
-    with device.context.services.unit_of_work() as uow:
-        meeting = uow.session.get(Meeting, meeting_id)
-        assert meeting is not None
-        for name, value in values.items():
-            setattr(meeting, name, value)
-        uow.commit()
 
 
 def test_one_field_edited_on_two_laptops_ends_as_a_conflict_on_both(team) -> None:  # type: ignore[no-untyped-def]
@@ -249,41 +132,6 @@ def test_an_edit_made_while_a_colleague_synced_is_kept_and_merged(team) -> None:
         assert device.rows(SyncConflict) == []
 
 
-def _consent_to_school(device: Laptop, case_id: str, categories: list[str]) -> str:
-    with device.context.services.unit_of_work() as uow:
-        consent = uow.add(
-            Consent(
-                case_id=case_id,
-                purposes=["sharing_between_authorities"],
-                categories=categories,
-                recipient_authority=Authority.SCHOOL,
-                given_on=date(2026, 1, 1),
-                valid_until=None,
-                withdrawn_on=None,
-                withdrawn_by=None,
-                form="written",
-                information_given=None,
-                authority=Authority.SOCIAL_SERVICES,
-                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
-            )
-        )
-        uow.session.flush()
-        uow.add(
-            ConsentParty(
-                case_id=case_id,
-                consent_id=consent.id,
-                party="student",
-                guardian_id=None,
-                agreed=True,
-                answered_on=date(2026, 1, 1),
-                authority=Authority.SOCIAL_SERVICES,
-                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
-            )
-        )
-        uow.commit()
-        return str(consent.id)
-
-
 def test_consent_brings_older_records_and_withdrawal_takes_them_away(team) -> None:  # type: ignore[no-untyped-def]
     laptop, _tablet, school_pc, team_id = team
     case_id = _open_case(laptop, team_id)
@@ -305,3 +153,26 @@ def test_consent_brings_older_records_and_withdrawal_takes_them_away(team) -> No
     school_pc.sync()
     assert school_pc.rows(Contact) == []  # evicted: gone, not a tombstone
     assert [c.id for c in school_pc.rows(Case)] == [case_id]  # the case itself stays
+
+
+def test_a_resolved_conflict_closes_on_both_laptops(team) -> None:  # type: ignore[no-untyped-def]
+    laptop, tablet, _school, team_id = team
+    case_id = _open_case(laptop, team_id)
+    meeting_id = _meeting(laptop, case_id, "Start")
+    laptop.sync()
+    tablet.sync()
+    _edit_meeting(laptop, meeting_id, agenda="Start, mål")
+    _edit_meeting(tablet, meeting_id, agenda="Start, närvaro")
+    laptop.sync()
+    tablet.sync()
+    laptop.sync()
+    (conflict,) = resolution.open_conflicts(tablet.context.services)
+    assert (conflict.kept_value, conflict.other_value) == ("Start, mål", "Start, närvaro")
+    resolution.resolve(tablet.context.services, conflict.conflict_id, "Start, mål och närvaro")
+    assert resolution.open_conflicts(tablet.context.services) == []
+    tablet.sync()
+    laptop.sync()
+    assert resolution.open_conflicts(laptop.context.services) == []
+    for device in (laptop, tablet):
+        (meeting,) = [m for m in device.rows(Meeting) if m.id == meeting_id]
+        assert meeting.agenda == "Start, mål och närvaro"

@@ -55,16 +55,24 @@ def test_every_string_has_a_finished_swedish_translation() -> None:
     assert unfinished == []
 
 
-def test_every_plural_has_both_swedish_forms() -> None:
-    """Swedish has two forms (1, other); an empty one shows English for every other count."""
+@pytest.mark.parametrize("catalogue", ["sst_sv.ts", "sst_en.ts"])
+def test_every_plural_has_both_forms(catalogue: str) -> None:
+    """Swedish and English have two forms (1, other); an empty one shows the raw source."""
     missing = [
         src
-        for _ctx, src, tr in _messages(TS_FILE)
+        for _ctx, src, tr in _messages(TS_FILE.with_name(catalogue))
         if tr is not None
         and len(tr.findall("numerusform")) > 0
         and not all((f.text or "").strip() for f in tr.findall("numerusform"))
     ]
     assert missing == []
+    if catalogue == "sst_en.ts":  # and every English plural of the code is in it
+        plurals = {
+            src
+            for _c, src, tr in _messages(TS_FILE)
+            if tr is not None and tr.findall("numerusform")
+        }
+        assert plurals == {src for _c, src, _tr in _messages(TS_FILE.with_name(catalogue))}
 
 
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:

@@ -215,7 +215,7 @@ class CaseWorkspace(QWidget):
         if detail.hidden_records:
             QListWidgetItem(
                 self.tr(
-                    "%n record(s) belong to the other authority and are not shared with you.",
+                    "Not shared with you: %n record(s) of the other authority.",
                     "",
                     detail.hidden_records,
                 ),

@@ -21,6 +21,8 @@ from sst_desktop.app_context import AppContext
 from sst_desktop.config.programmes import ProgrammeConfig
 from sst_desktop.config.settings import Settings
 from sst_desktop.ui.labels import label
+from sst_desktop.ui.screens.settings.server_box import ServerBox
+from sst_desktop.ui.tasks import TaskRunner
 
 TEXT_SIZES = (100, 125, 150, 175, 200)
 
@@ -29,9 +31,14 @@ class SettingsScreen(QWidget):
     language_changed = Signal(str)
     auto_lock_changed = Signal(int)
     text_size_changed = Signal(int)
+    server_connected = Signal()
 
     def __init__(
-        self, settings: Settings, context: AppContext, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        context: AppContext,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -61,6 +68,9 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        self.server = ServerBox(context, runner, self)
+        self.server.connected.connect(self.server_connected)
+        layout.addWidget(self.server)
         layout.addWidget(QLabel(self.tr("Programme rules (read-only)"), self))
         layout.addWidget(self.rules, 1)
         self.language.currentIndexChanged.connect(self._language)

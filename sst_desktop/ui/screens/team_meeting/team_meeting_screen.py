@@ -151,9 +151,7 @@ class TeamMeetingScreen(QWidget):
         for note in item.notes:
             self.notes.addItem(f"{note.meeting_on.isoformat()} {note.author_name}: {note.text}")
         self.withheld.setText(
-            self.tr(
-                "%n record(s) of the week are not shared with your authority.", "", item.withheld
-            )
+            self.tr("Not shared with your authority: %n record(s) of the week.", "", item.withheld)
             if item.withheld
             else ""
         )
