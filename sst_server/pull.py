@@ -48,7 +48,7 @@ def pull(
             if cursor.version == 0:
                 cursor = advanced(cursor, snapshot=remember(conn, now_scope))
         change = diff(held, now_scope)
-        evictions = _evictions(conn, staff, change.removed, cursor.version)
+        evictions = _evictions(conn, staff, change.removed)
         if change.added:
             target = remember(conn, now_scope)
             start = advanced(cursor, target=target, after=0)
@@ -142,7 +142,7 @@ def _visible(
     return changes, last, False
 
 
-def _evictions(conn: Connection, staff: Staff, removed: ScopeMap, up_to: int) -> list[Eviction]:
+def _evictions(conn: Connection, staff: Staff, removed: ScopeMap) -> list[Eviction]:
     if not removed:
         return []
     case_ids = list(removed)
@@ -153,11 +153,8 @@ def _evictions(conn: Connection, staff: Staff, removed: ScopeMap, up_to: int) ->
             records.c.case_id,
             records.c.authority,
             records.c.category,
-        ).where(
-            records.c.version <= up_to,
-            or_(records.c.case_id.in_(case_ids), records.c.entity_id.in_(case_ids)),
-        )
-    )
+        ).where(or_(records.c.case_id.in_(case_ids), records.c.entity_id.in_(case_ids)))
+    )  # every version: one changed after the cursor is not in the feed for this user either
     return [
         Eviction(entity_type=r.entity_type, entity_id=r.entity_id, reason="out_of_scope")
         for r in rows

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -24,11 +25,18 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sst_desktop.ids import new_id
-from sst_desktop.sync.protocol import Mutation, MutationResult
+from sst_desktop.sync.protocol import Mutation, MutationResult, RecordState
 from sst_rules import authorisation as authz
 from sst_rules.categories import category_of
 from sst_server.db import applied_mutations, record_history, records, take_versions
-from sst_server.scope import CONCERN_REPORTS, ORGANISATION_TYPES, Staff
+from sst_server.scope import (
+    CONCERN_REPORTS,
+    ORGANISATION_TYPES,
+    CaseContext,
+    Staff,
+    may_read,
+    visible_fields,
+)
 
 log = logging.getLogger(__name__)
 CONFLICTS = "sync_conflicts"
@@ -431,6 +439,7 @@ def _answers(batch: _Batch) -> list[tuple[Mutation, MutationResult]]:
     for m, status, reason, conflicts, write in batch.answers:
         state = batch.states.get(m.entity_id)
         version = write.state.version if write is not None else (state.version if state else None)
+        current = _current(batch, m.entity_id, state) if status == "rejected" else None
         out.append(
             (
                 m,
@@ -440,7 +449,29 @@ def _answers(batch: _Batch) -> list[tuple[Mutation, MutationResult]]:
                     version=version,
                     reason=reason,
                     conflicts=conflicts,
+                    current=current,
                 ),
             )
         )
     return out
+
+
+def _current(batch: _Batch, entity_id: str, state: _State | None) -> RecordState | None:
+    """The server's copy of a refused record, when the user may see it: the device puts it
+    back, so a refused edit does not linger there as if it had been accepted."""
+    if state is None or not state.exists or state.version is None:
+        return None
+    row = SimpleNamespace(entity_id=entity_id, **vars(state))
+    context = CaseContext.load(batch.conn, [state.case_id] if state.case_id else [], [])
+    if not may_read(batch.staff, row, context, date.today()):
+        return None
+    return RecordState(
+        entity_type=state.entity_type,
+        entity_id=entity_id,
+        version=state.version,
+        deleted=state.deleted,
+        authority=state.authority,
+        record_class=state.record_class,
+        case_id=state.case_id,
+        fields=visible_fields(batch.staff, row, context),
+    )

@@ -251,6 +251,7 @@ def _push_all(
             else PushResponse(results=[])
         )
         with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             counts = _record_answers(conn, entries, mutations, answer)
         totals = SyncReport(
             pushed=totals.pushed + len(mutations),
@@ -336,6 +337,9 @@ def _record_answers(
         e.mutation_id for e in entries if e.mutation_id not in sent
     }
     conn.execute(delete(outbox).where(outbox.c.mutation_id.in_(answered)))
+    # A refused edit does not stay here as if accepted: the server's copy goes back.
+    restored = [r.current for r in answer.results if r.current is not None]
+    _apply_page(conn, restored)
     return counts
 
 

@@ -78,7 +78,7 @@ class RefreshRequest(Envelope):
     refresh_token: Annotated[str, StringConstraints(min_length=16, max_length=200)]
 
 
-# -- push ---------------------------------------------------------------------------------------
+# -- push and pull ------------------------------------------------------------------------------
 class Mutation(Wire):
     """One change to one record, as the device made it. ``fields`` holds the new values of the
     changed fields (all fields for an insert); ``base_version`` is the server version the
@@ -99,24 +99,6 @@ class PushRequest(Envelope):
     mutations: list[Mutation] = Field(max_length=MAX_MUTATIONS_PER_PUSH)
 
 
-class MutationResult(Wire):
-    mutation_id: Uuid
-    status: MutationStatus
-    version: int | None = None  # the record's server version after this mutation
-    reason: str | None = None  # rejected: a stable code the client translates
-    conflicts: list[Uuid] = Field(default_factory=list)  # ids of the conflict records made
-
-
-class PushResponse(Envelope):
-    results: list[MutationResult]
-
-
-# -- pull ---------------------------------------------------------------------------------------
-class PullRequest(Envelope):
-    cursor: Annotated[str, StringConstraints(max_length=200)] | None = None
-    limit: int = Field(500, ge=1, le=MAX_PULL_PAGE)
-
-
 class RecordState(Wire):
     """A record as the server holds it now (or its tombstone)."""
 
@@ -128,6 +110,25 @@ class RecordState(Wire):
     record_class: str
     case_id: Uuid | None
     fields: dict[str, Any]
+
+
+class MutationResult(Wire):
+    mutation_id: Uuid
+    status: MutationStatus
+    version: int | None = None  # the record's server version after this mutation
+    reason: str | None = None  # rejected: a stable code the client translates
+    conflicts: list[Uuid] = Field(default_factory=list)  # ids of the conflict records made
+    current: RecordState | None = None  # rejected: the server's copy, to put back on the device
+
+
+class PushResponse(Envelope):
+    results: list[MutationResult]
+
+
+# -- pull ---------------------------------------------------------------------------------------
+class PullRequest(Envelope):
+    cursor: Annotated[str, StringConstraints(max_length=1000)] | None = None
+    limit: int = Field(500, ge=1, le=MAX_PULL_PAGE)
 
 
 class Eviction(Wire):

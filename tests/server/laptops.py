@@ -3,6 +3,7 @@ written on them through the unit of work."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -34,10 +35,20 @@ class Laptop:
     """One staff member's device: an encrypted profile connected to the server."""
 
     def __init__(
-        self, server: Server, folder: Path, staff_id: str, role: Role, authority: Authority
+        self,
+        server: Server,
+        folder: Path,
+        staff_id: str,
+        role: Role,
+        authority: Authority,
+        template: Path | None = None,
     ):
         self.folder = folder
-        context, _code = create_context(folder, PASSPHRASE, OwnerInput("Ny", role, authority))
+        if template is not None:  # a copy of a new, empty profile: much faster than creating
+            shutil.copytree(template, folder)
+            context = open_context(folder, PASSPHRASE)
+        else:
+            context, _code = create_context(folder, PASSPHRASE, OwnerInput("Ny", role, authority))
         code = admin.issue_enrollment_code(server.engine, staff_id).code
         client.enroll(context.engine, server.url, code, "test")
         context.close()
@@ -97,7 +108,9 @@ def _visit(device: Laptop, case_id: str, note: str) -> str:
         return str(contact.id)
 
 
-def _meeting(device: Laptop, case_id: str, agenda: str) -> str:
+def _meeting(
+    device: Laptop, case_id: str, agenda: str, authority: Authority = Authority.SOCIAL_SERVICES
+) -> str:
     with device.context.services.unit_of_work() as uow:
         meeting = uow.add(
             Meeting(
@@ -109,8 +122,10 @@ def _meeting(device: Laptop, case_id: str, agenda: str) -> str:
                 participants=[],
                 agenda=agenda,
                 place="Skolan",
-                authority=Authority.SOCIAL_SERVICES,
-                record_class=RecordClass.SOCIAL_SERVICES_RECORD,
+                authority=authority,
+                record_class=RecordClass.SOCIAL_SERVICES_RECORD
+                if authority == Authority.SOCIAL_SERVICES
+                else RecordClass.SCHOOL_RECORD,
             )
         )
         uow.commit()
