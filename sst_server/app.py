@@ -22,6 +22,7 @@ from sst_desktop.sync.protocol import (
     EnrollResponse,
     Envelope,
     ErrorBody,
+    HealthResponse,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -29,7 +30,7 @@ from sst_desktop.sync.protocol import (
     RefreshRequest,
     TokenResponse,
 )
-from sst_server import devices
+from sst_server import devices, tls
 from sst_server.db import make_engine
 from sst_server.pull import pull
 from sst_server.push import push
@@ -135,9 +136,11 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         if not _version_ok(envelope.protocol):
             raise _unsupported(envelope.protocol)
 
+    announced = list(tls.next_pins())  # read once: a bad value stops the server at start
+
     @app.get("/v1/health")
-    def health() -> dict[str, int | str]:
-        return {"protocol": PROTOCOL, "status": "ok"}
+    def health() -> HealthResponse:
+        return HealthResponse(status="ok", next_pins=announced)
 
     @app.post("/v1/enroll")
     def enroll(request: EnrollRequest) -> EnrollResponse:

@@ -2,6 +2,8 @@
 
     sst-server migrate
     sst-server serve [--host H] [--port P] [--workers N] [--certfile F --keyfile F]
+                     [--next-certfile F] [--plain-http]
+    sst-server key-pin CERTFILE
     sst-server admin add-team NAME --programme sst|sst_plus
     sst-server admin add-staff NAME --role R --authority school|social_services [--team ID]
     sst-server admin enrollment-code STAFF_ID
@@ -17,11 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from sst_server import admin
+from sst_server import admin, tls
 from sst_server.db import make_engine
 from sst_server.schema import migrate
 from sst_server.settings import load_settings
@@ -39,6 +43,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--certfile", help="TLS certificate (PEM); omit behind a TLS proxy")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument(
+        "--next-certfile",
+        action="append",
+        default=[],
+        help="the certificate that will replace this one: its key is announced to the devices",
+    )
+    serve.add_argument(
+        "--plain-http",
+        action="store_true",
+        help="serve plain HTTP on a non-loopback address (a TLS proxy on another machine)",
+    )
+    pin = commands.add_parser("key-pin", help="the key pin of a certificate (PEM)")
+    pin.add_argument("certfile")
     admin_parser = commands.add_parser("admin", help="teams, staff, enrollment codes, devices")
     actions = admin_parser.add_subparsers(dest="action", required=True)
     team = actions.add_parser("add-team")
@@ -60,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if args.command == "key-pin":
+        print(json.dumps({"pin": tls.key_pin_of(Path(args.certfile))}))
+        return 0
     settings = load_settings()
     engine = make_engine(settings.database_url)
     try:
@@ -78,10 +98,16 @@ def main(argv: list[str] | None = None) -> int:
 def _serve(args: argparse.Namespace, engine: Any) -> int:
     import uvicorn
 
-    migrate(engine)
-    if bool(args.certfile) != bool(args.keyfile):
-        print("sst-server: give both --certfile and --keyfile, or neither", file=sys.stderr)
+    problem = _tls_problem(args)
+    if problem:
+        print(f"sst-server: {problem}", file=sys.stderr)
         return 2
+    try:
+        tls.announce(args.next_certfile, os.environ)  # the workers read it from the environment
+    except (ValueError, OSError) as error:
+        print(f"sst-server: {error}", file=sys.stderr)
+        return 2
+    migrate(engine)
     uvicorn.run(
         "sst_server.asgi:app",
         host=args.host,
@@ -93,6 +119,19 @@ def _serve(args: argparse.Namespace, engine: Any) -> int:
         access_log=False,  # request lines would carry ids only, but say nothing useful
     )
     return 0
+
+
+def _tls_problem(args: argparse.Namespace) -> str:
+    """Plain HTTP is for loopback (a pilot, or behind a TLS proxy on this machine): the app
+    refuses it anywhere else, so serving it on the network is a mistake unless asked for."""
+    if bool(args.certfile) != bool(args.keyfile):
+        return "give both --certfile and --keyfile, or neither"
+    if args.certfile or args.plain_http or args.host in ("127.0.0.1", "::1", "localhost"):
+        return ""
+    return (
+        f"{args.host} is not loopback: serve HTTPS (--certfile, --keyfile), or bind 127.0.0.1 "
+        "behind a TLS proxy (--plain-http if the proxy is on another machine)"
+    )
 
 
 def _admin(args: argparse.Namespace, engine: Any) -> int:

@@ -2830,6 +2830,18 @@
         <translation>Serverns adress måste börja med https://.</translation>
     </message>
     <message>
+        <source>The server could not be verified: its certificate was replaced without notice. Nothing was sent. Contact IT.</source>
+        <translation>Servern kunde inte styrkas: dess certifikat har bytts ut utan förvarning. Inget har skickats. Kontakta IT.</translation>
+    </message>
+    <message>
+        <source>The server's certificate is not valid (expired, or issued for another address). Nothing was sent. Contact IT.</source>
+        <translation>Serverns certifikat är inte giltigt (för gammalt eller utfärdat för en annan adress). Inget har skickats. Kontakta IT.</translation>
+    </message>
+    <message>
+        <source>The code was issued for someone else. Ask IT for a code in your name.</source>
+        <translation>Koden är utfärdad åt någon annan. Be IT om en kod i ditt namn.</translation>
+    </message>
+    <message>
         <source>The code is wrong, used or more than 24 hours old. Ask IT.</source>
         <translation>Koden är fel, redan använd eller äldre än 24 timmar. Kontakta IT.</translation>
     </message>

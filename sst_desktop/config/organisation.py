@@ -5,14 +5,17 @@ A JSON file, nothing personal in it:
     {
       "organisation": "Exempelstads kommun",
       "escrow": {"enabled": true, "public_key": "<base64 of a 32-byte X25519 public key>"},
-      "programme_rules": ["programmes-2027.json"]
+      "programme_rules": ["programmes-2027.json"],
+      "ca_bundle": "kommun-ca.pem"
     }
 
 Found at ``SST_ORGANISATION_CONFIG`` if set, else ``organisation.json`` in the machine-wide
 configuration directory (where IT puts it), else the user's. No file means the defaults: no
 escrow slot (design.md: a policy switch, off by default) and the shipped programme rules.
-Paths in ``programme_rules`` are relative to the file. A file that is there but wrong is an
-error naming the file, never silently ignored: a missing escrow slot would go unnoticed.
+``ca_bundle``: the organisation's own CA certificates (PEM), trusted for the central store's
+certificate besides the system's. Paths in ``programme_rules`` and ``ca_bundle`` are relative
+to the file. A file that is there but wrong is an error naming the file, never silently
+ignored: a missing escrow slot would go unnoticed.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ class OrganisationConfig(BaseModel):
     organisation: str | None = None
     escrow: EscrowPolicy = Field(default_factory=EscrowPolicy)
     programme_rules: tuple[Path, ...] = ()
+    ca_bundle: Path | None = None
     _source: Path | None = PrivateAttr(default=None)  # the file it came from, if any
 
     def escrow_public_key(self) -> bytes | None:
@@ -79,6 +83,11 @@ class OrganisationConfig(BaseModel):
                 problem="escrow is enabled but no public key is given",
             )
         return base64.b64decode(self.escrow.public_key)
+
+    def ca_bundle_path(self) -> Path | None:
+        if self.ca_bundle is None or self.ca_bundle.is_absolute():
+            return self.ca_bundle
+        return (self._source.parent if self._source else Path()) / self.ca_bundle
 
     def rules(self) -> ProgrammeRules:
         base = self._source.parent if self._source else Path()

@@ -25,7 +25,9 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 import sst_desktop.models  # noqa: F401 - every table on the metadata
+from sst_desktop.config.organisation import load_organisation_config
 from sst_desktop.models.base import Base
+from sst_desktop.sync.pinning import pins_after_round
 from sst_desktop.sync.protocol import (
     EnrollResponse,
     Eviction,
@@ -50,6 +52,7 @@ URL, DEVICE, ACCESS, REFRESH, CURSOR, LAST_SUCCESS, STAFF = (
     "sync.last_success",
     "sync.staff_id",
 )
+PINS = "sync.key_pins"  # the server keys this device accepts, space separated
 OWNER_KEY = "owner_staff_id"
 # Decided by the server's administrators; the device never pushes them.
 SERVER_OWNED = frozenset({"municipalities", "districts", "schools", "teams", "staff"})
@@ -103,28 +106,56 @@ class NotEmptyError(SyncError):
 
 
 def enroll(engine: Engine, url: str, code: str, device_name: str = "") -> StaffInfo:
-    """Connect this profile to the central store as the staff member the code was issued for.
-    Only a profile without casework can be connected (its records would carry a local
-    identity the server does not know)."""
+    """Connect this profile to the central store as the staff member the code was issued for,
+    pinning the key of the certificate the server presents now. Only a profile without
+    casework can be connected (its records would carry a local identity the server does not
+    know). A profile connected to the same server can be enrolled again with a fresh code:
+    new credentials and a new pin, everything else kept (the way back after the server's key
+    changed without being announced)."""
     address = check_address(url)
     with engine.connect() as conn:
-        for table_name in CASEWORK:
+        settings = _settings(conn)
+        again = DEVICE in settings and settings.get(URL) == address
+        for table_name in () if again else CASEWORK:
             table = Base.metadata.tables[table_name]
             if conn.execute(select(table.c.id).limit(1)).first() is not None:
                 raise NotEmptyError()
-    transport = Transport(address)
+    transport = Transport(address, ca_bundle=load_organisation_config().ca_bundle_path())
     try:
         answer = EnrollResponse.model_validate(
             transport.post("/v1/enroll", {"code": code, "device_name": device_name}, auth=False)
         )
+        pins = sorted(transport.seen_pins)
     finally:
         transport.close()
-    _adopt_identity(engine, address, answer)
+    if again:
+        _renew_device(engine, answer, pins, settings.get(STAFF))
+    else:
+        _adopt_identity(engine, address, answer, pins)
     log.info("profile connected to the central store as device %s", answer.device_id)
     return answer.staff
 
 
-def _adopt_identity(engine: Engine, address: str, answer: EnrollResponse) -> None:
+def _renew_device(
+    engine: Engine, answer: EnrollResponse, pins: list[str], staff_id: str | None
+) -> None:
+    """Enrolled again: the new device credentials and pins; outbox, cursor and data stay."""
+    if answer.staff.staff_id != staff_id:
+        log.warning("device %s was enrolled for another staff member; not used", answer.device_id)
+        raise SyncError("enrollment_other_staff", "the code was issued for someone else")
+    with engine.begin() as conn:
+        _put(
+            conn,
+            {
+                DEVICE: answer.device_id,
+                ACCESS: answer.access_token,
+                REFRESH: answer.refresh_token,
+                PINS: " ".join(pins),
+            },
+        )
+
+
+def _adopt_identity(engine: Engine, address: str, answer: EnrollResponse, pins: list[str]) -> None:
     """The server's staff member becomes the owner; the team comes with the first pull."""
     staff, teams = Base.metadata.tables["staff"], Base.metadata.tables["teams"]
     now = datetime.now(UTC)
@@ -166,6 +197,7 @@ def _adopt_identity(engine: Engine, address: str, answer: EnrollResponse) -> Non
                 STAFF: who.staff_id,
                 OWNER_KEY: who.staff_id,
                 CURSOR: "",
+                PINS: " ".join(pins),
             },
         )
 
@@ -181,7 +213,12 @@ def connected_transport(engine: Engine) -> Transport:
             _put(conn, {ACCESS: tokens.access, REFRESH: tokens.refresh})
 
     tokens = Tokens(settings[DEVICE], settings[ACCESS], settings[REFRESH])
-    return Transport(settings[URL], tokens, on_tokens=store)
+    pins = settings.get(PINS, "").split()
+    if not pins and settings[URL].startswith("https://"):
+        # Connected before pinning existed: the key seen this round becomes the pin.
+        log.warning("no server key pinned yet; pinning the key presented now")
+    ca_bundle = load_organisation_config().ca_bundle_path()
+    return Transport(settings[URL], tokens, on_tokens=store, pins=pins, ca_bundle=ca_bundle)
 
 
 # -- one round -----------------------------------------------------------------------------------
@@ -190,12 +227,26 @@ def sync_once(
     transport: Transport,
     progress: Callable[[str, int], None] | None = None,
 ) -> SyncReport:
-    """Push everything waiting, then pull until the feed is drained."""
+    """Push everything waiting, then pull until the feed is drained. Over HTTPS the round
+    starts by asking which keys the server will present next (a certificate roll) and ends by
+    keeping the pins of the keys seen plus those announced."""
+    announced = transport.announced_pins() if transport.pinned else []
     report = _push_all(engine, transport, progress)
     report = _pull_all(engine, transport, report, progress)
     with engine.begin() as conn:
-        _put(conn, {LAST_SUCCESS: datetime.now(UTC).isoformat()})
+        pins = _pins(conn, transport, announced)
+        _put(conn, {LAST_SUCCESS: datetime.now(UTC).isoformat(), **pins})
     return report
+
+
+def _pins(conn: Connection, transport: Transport, announced: list[str]) -> dict[str, str]:
+    if not transport.pinned:
+        return {}
+    stored = _settings(conn).get(PINS, "").split()
+    keep = pins_after_round(stored, transport.seen_pins, announced)
+    if keep != sorted(stored):
+        log.info("server key pins changed: %d accepted (%d before)", len(keep), len(stored))
+    return {PINS: " ".join(keep)}
 
 
 def pull_only(engine: Engine, transport: Transport) -> SyncReport:

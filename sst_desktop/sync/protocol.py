@@ -48,6 +48,20 @@ class ErrorBody(Envelope):
     message: str
 
 
+# -- health ----------------------------------------------------------------------------------
+KEY_PIN_PATTERN = r"^[A-Za-z0-9+/]{43}=$"  # base64 of a SHA-256 digest
+KeyPin = Annotated[str, StringConstraints(pattern=KEY_PIN_PATTERN)]
+
+
+class HealthResponse(Envelope):
+    """``GET /v1/health``. ``next_pins``: the keys (base64 SHA-256 of the SubjectPublicKeyInfo)
+    the server will present after a certificate roll; a device that reached it over a pinned
+    connection accepts them too."""
+
+    status: str
+    next_pins: list[KeyPin] = Field(default_factory=list, max_length=10)
+
+
 # -- enrollment and tokens --------------------------------------------------------------------
 class EnrollRequest(Envelope):
     code: Annotated[str, StringConstraints(min_length=8, max_length=64)]

@@ -1,19 +1,22 @@
 """HTTP to the central store: JSON in and out, the access token refreshed when it runs out,
-plain HTTP refused except to this machine, every failure turned into a ``SyncError`` whose code
-the window translates."""
+plain HTTP refused except to this machine, HTTPS checked against the pinned server key (see
+``pinning``), every failure turned into a ``SyncError`` whose code the window translates."""
 
 from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import Callable
+import ssl
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from sst_desktop.sync.protocol import PROTOCOL, TokenResponse
+from sst_desktop.sync.pinning import PinMismatchError, PinnedContext, pinned_context
+from sst_desktop.sync.protocol import PROTOCOL, HealthResponse, TokenResponse
 
 log = logging.getLogger(__name__)
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -21,7 +24,7 @@ TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 class SyncError(Exception):
     """``code``: offline, server_unavailable, protocol_unsupported, device_revoked, refused,
-    insecure_address, or the server's own error code."""
+    insecure_address, certificate_invalid, pin_mismatch, or the server's own error code."""
 
     def __init__(self, code: str, message: str = "") -> None:
         super().__init__(message or code)
@@ -54,9 +57,21 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def _certificate_refused(error: BaseException) -> bool:
+    """An expired, self-signed or wrong-host certificate is not "no network": say so."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
 class Transport:
     """One server, one device. ``on_tokens`` is told of every rotation so the new refresh token
-    is stored (encrypted) before it is needed again."""
+    is stored (encrypted) before it is needed again. Over HTTPS every connection must present
+    a key in ``pins`` (none: enrollment, the key is only recorded, in ``seen_pins``);
+    ``ca_bundle`` adds the organisation's own CA to the system's."""
 
     def __init__(
         self,
@@ -64,11 +79,33 @@ class Transport:
         tokens: Tokens | None = None,
         on_tokens: Callable[[Tokens], None] | None = None,
         client: httpx.Client | None = None,
+        pins: Iterable[str] = (),
+        ca_bundle: Path | None = None,
     ) -> None:
         self.url = check_address(url)
         self.tokens = tokens
         self._on_tokens = on_tokens
-        self._http = client or httpx.Client(base_url=self.url, timeout=TIMEOUT)
+        self._tls: PinnedContext | None = None
+        if client is None and self.url.startswith("https://"):
+            self._tls = pinned_context(pins, ca_bundle)
+        self._http = client or httpx.Client(
+            base_url=self.url, timeout=TIMEOUT, verify=self._tls or True
+        )
+
+    @property
+    def pinned(self) -> bool:
+        """Whether connections are checked against pins (HTTPS)."""
+        return self._tls is not None
+
+    @property
+    def seen_pins(self) -> set[str]:
+        """The keys the server presented so far, each one accepted."""
+        return set(self._tls.seen) if self._tls is not None else set()
+
+    def announced_pins(self) -> list[str]:
+        """The keys the server says it will present next (a certificate roll under way)."""
+        answer = self._call("GET", "/v1/health", None, {})
+        return list(HealthResponse.model_validate(self._read(answer)).next_pins)
 
     def close(self) -> None:
         self._http.close()
@@ -84,11 +121,23 @@ class Transport:
         headers = {}
         if auth and self.tokens is not None:
             headers["Authorization"] = f"Bearer {self.tokens.access}"
+        return self._call("POST", path, {"protocol": PROTOCOL, **body}, headers)
+
+    def _call(
+        self, method: str, path: str, body: dict[str, Any] | None, headers: dict[str, str]
+    ) -> httpx.Response:
         try:
-            return self._http.post(path, json={"protocol": PROTOCOL, **body}, headers=headers)
+            return self._http.request(method, path, json=body, headers=headers)
+        except PinMismatchError as error:
+            # Raised in the handshake, so nothing of the request has gone out.
+            log.error("the server's key is not the pinned one; nothing sent: %s", error)
+            raise SyncError("pin_mismatch", "the server's key is not the pinned one") from None
         except httpx.TimeoutException as error:
             raise SyncError("offline", f"timed out: {type(error).__name__}") from None
         except httpx.TransportError as error:
+            if _certificate_refused(error):
+                log.error("the server's certificate did not verify: %s", error)
+                raise SyncError("certificate_invalid", "the certificate did not verify") from None
             raise SyncError("offline", type(error).__name__) from None
 
     def _refresh(self) -> None:

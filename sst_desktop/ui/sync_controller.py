@@ -39,6 +39,19 @@ MESSAGES = {
     "insecure_address": QT_TRANSLATE_NOOP(
         "SyncController", "The server address must start with https://."
     ),
+    "pin_mismatch": QT_TRANSLATE_NOOP(
+        "SyncController",
+        "The server could not be verified: its certificate was replaced without notice. "
+        "Nothing was sent. Contact IT.",
+    ),
+    "certificate_invalid": QT_TRANSLATE_NOOP(
+        "SyncController",
+        "The server's certificate is not valid (expired, or issued for another address). "
+        "Nothing was sent. Contact IT.",
+    ),
+    "enrollment_other_staff": QT_TRANSLATE_NOOP(
+        "SyncController", "The code was issued for someone else. Ask IT for a code in your name."
+    ),
     "enrollment_code_invalid": QT_TRANSLATE_NOOP(
         "SyncController", "The code is wrong, used or more than 24 hours old. Ask IT."
     ),

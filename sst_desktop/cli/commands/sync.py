@@ -1,6 +1,8 @@
 """`sst sync`: connect this profile to the central store, and sync it.
 
-sst sync connect URL --code CODE   enroll this device with a one-time code from IT
+sst sync connect URL --code CODE   enroll this device with a one-time code from IT (on a
+                                   profile already connected there: new credentials and a
+                                   new server key pin, everything else kept)
 sst sync                           push what waits, pull what changed
 sst sync status                    connected?, waiting changes, last success
 """
