@@ -1,28 +1,39 @@
 """The central store's HTTP API. Stateless: everything lives in the database, so any number of
-processes can serve behind a load balancer. Every answer is JSON with ``protocol``; every refusal
-an ``ErrorBody`` whose ``code`` the desktop app translates for the user."""
+processes can serve behind a load balancer (only the general rate limit counts per process, see
+``ratelimit``). Every answer is JSON with ``protocol``; every refusal an ``ErrorBody`` whose
+``code`` the desktop app translates for the user."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sst_desktop.sync.protocol import (
     MAX_BODY_BYTES,
     MIN_PROTOCOL,
     PROTOCOL,
+    AuditPushRequest,
+    AuditPushResponse,
+    DigestRequest,
+    DigestResponse,
     EnrollRequest,
     EnrollResponse,
     Envelope,
     ErrorBody,
+    FetchRequest,
+    FetchResponse,
     HealthResponse,
+    InventoryRequest,
+    InventoryResponse,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -30,16 +41,18 @@ from sst_desktop.sync.protocol import (
     RefreshRequest,
     TokenResponse,
 )
-from sst_server import devices, tls
+from sst_server import audit, devices, digest, tls
 from sst_server.db import make_engine
 from sst_server.pull import pull
 from sst_server.push import push
+from sst_server.ratelimit import RateLimit
 from sst_server.scope import Staff
 from sst_server.settings import ServerSettings, load_settings
+from sst_server.throttle import Throttle, TooManyAttempts
 
 log = logging.getLogger(__name__)
 ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422, 426)
+    status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422, 426, 429)
 }
 
 
@@ -49,8 +62,19 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(ErrorBody(code=code, message=message).model_dump(), status_code=status)
+def _error(
+    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    body = ErrorBody(code=code, message=message).model_dump()
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class BodyTooLarge(HTTPException):
+    """Raised while a body streams in. An HTTPException, because FastAPI's body reader passes
+    those on and turns any other exception into a bare 400."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "The request body is too large.")
 
 
 def _unsupported(version: object) -> ApiError:
@@ -85,7 +109,7 @@ class BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise ApiError(413, "body_too_large", "The request body is too large.")
+                raise BodyTooLarge()
             return message
 
         await self.app(scope, limited, send)
@@ -109,28 +133,11 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     engine = engine or make_engine(settings.database_url)
     app = FastAPI(title="SST central store", version=str(PROTOCOL), responses=ERRORS)
     app.state.engine, app.state.settings = engine, settings
+    throttle = Throttle(engine, settings)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
-
-    @app.exception_handler(ApiError)
-    async def api_error(_request: Request, error: ApiError) -> JSONResponse:
-        return _error(error.status, error.code, error.message)
-
-    @app.exception_handler(devices.AuthError)
-    async def auth_error(_request: Request, error: devices.AuthError) -> JSONResponse:
-        status = 403 if error.code == "device_revoked" else 401
-        return _error(status, error.code, "Not allowed: " + error.code.replace("_", " ") + ".")
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
-        body = error.body
-        if isinstance(body, dict) and not _version_ok(body.get("protocol", PROTOCOL)):
-            unsupported = _unsupported(body.get("protocol"))
-            return _error(unsupported.status, unsupported.code, unsupported.message)
-        where = "; ".join(
-            ".".join(str(p) for p in e.get("loc", ())) + ": " + str(e.get("msg", ""))
-            for e in error.errors()[:5]
-        )
-        return _error(422, "malformed_request", f"The request does not match the protocol: {where}")
+    # Added last, so it runs first: a client over its limit costs no body read.
+    app.add_middleware(RateLimit, per_minute=settings.requests_per_minute, secret=settings.secret)
+    _add_error_handlers(app)
 
     def checked(envelope: Envelope) -> None:
         if not _version_ok(envelope.protocol):
@@ -143,18 +150,21 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         return HealthResponse(status="ok", next_pins=announced)
 
     @app.post("/v1/enroll")
-    def enroll(request: EnrollRequest) -> EnrollResponse:
+    def enroll(request: EnrollRequest, http: Request) -> EnrollResponse:
         checked(request)
-        return devices.enroll(engine, settings, request.code, request.device_name)
+        with throttle.guarding(throttle.keys(_address(http)), "enrollment"):
+            return devices.enroll(engine, settings, request.code, request.device_name)
 
     @app.post("/v1/token")
-    def token(request: RefreshRequest) -> TokenResponse:
+    def token(request: RefreshRequest, http: Request) -> TokenResponse:
         checked(request)
-        return devices.refresh(engine, settings, request.device_id, request.refresh_token)
+        with throttle.guarding(throttle.keys(_address(http), request.device_id), "refresh"):
+            return devices.refresh(engine, settings, request.device_id, request.refresh_token)
 
     @app.post("/v1/push")
     def push_batch(request: PushRequest, who: Caller) -> PushResponse:
         checked(request)
+        _distinct(request)
         staff, device_id = who
         return PushResponse(results=push(engine, staff, device_id, list(request.mutations)))
 
@@ -167,7 +177,98 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         except ValueError as error:
             raise ApiError(400, "malformed_cursor", str(error)) from None
 
+    @app.post("/v1/audit")
+    def audit_events(request: AuditPushRequest, who: Caller) -> AuditPushResponse:
+        checked(request)
+        return audit.receive(engine, who[1], list(request.events))
+
+    @app.post("/v1/digest")
+    def digest_of_reach(request: DigestRequest, who: Caller) -> DigestResponse:
+        checked(request)
+        try:
+            return digest.digest(engine, who[0], request.cursor, date.today())
+        except ValueError as error:
+            raise ApiError(400, "malformed_cursor", str(error)) from None
+
+    @app.post("/v1/inventory")
+    def inventory_page(request: InventoryRequest, who: Caller) -> InventoryResponse:
+        checked(request)
+        return digest.inventory(
+            engine, who[0], request.entity_type, request.after, request.limit, date.today()
+        )
+
+    @app.post("/v1/fetch")
+    def fetch_records(request: FetchRequest, who: Caller) -> FetchResponse:
+        checked(request)
+        return digest.fetch(engine, who[0], list(request.ids), date.today())
+
     return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Every refusal as an ``ErrorBody``, whatever raised it."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, error: ApiError) -> JSONResponse:
+        return _error(error.status, error.code, error.message)
+
+    @app.exception_handler(devices.AuthError)
+    async def auth_error(_request: Request, error: devices.AuthError) -> JSONResponse:
+        status = 403 if error.code == "device_revoked" else 401
+        return _error(status, error.code, "Not allowed: " + error.code.replace("_", " ") + ".")
+
+    @app.exception_handler(TooManyAttempts)
+    async def throttled(_request: Request, error: TooManyAttempts) -> JSONResponse:
+        message = "Too many failed attempts from here; try again later."
+        retry = {"Retry-After": str(error.retry_after)}
+        return _error(429, "too_many_attempts", message, retry)
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(_request: Request, _error_: BodyTooLarge) -> JSONResponse:
+        return _error(413, "body_too_large", "The request body is too large.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if isinstance(error.__cause__, ValueError):  # FastAPI could not read the body (not UTF-8)
+            return _error(422, "malformed_request", "The request body is not JSON in UTF-8.")
+        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        return _error(error.status_code, code, str(error.detail), error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return _invalid(error)
+
+    @app.exception_handler(Exception)
+    async def crashed(_request: Request, _error_: Exception) -> JSONResponse:
+        # The stack still goes to the server's log; the client learns nothing of it.
+        return _error(500, "internal_error", "The server failed; try again later.")
+
+
+def _invalid(error: RequestValidationError) -> JSONResponse:
+    body = error.body
+    version = body.get("protocol", PROTOCOL) if isinstance(body, dict) else PROTOCOL
+    # A number out of range is a newer (or older) app; anything else is just malformed.
+    if isinstance(version, int) and not _version_ok(version):
+        unsupported = _unsupported(version)
+        return _error(unsupported.status, unsupported.code, unsupported.message)
+    where = "; ".join(
+        ".".join(str(p) for p in e.get("loc", ())) + ": " + str(e.get("msg", ""))
+        for e in error.errors()[:5]
+    )
+    return _error(422, "malformed_request", f"The request does not match the protocol: {where}")
+
+
+def _distinct(request: PushRequest) -> None:
+    """A mutation id names one change; twice in one batch is a broken client, not a retry."""
+    ids = [m.mutation_id for m in request.mutations]
+    if len(set(ids)) != len(ids):
+        raise ApiError(422, "malformed_request", "A mutation id appears twice in one push.")
+
+
+def _address(request: Request) -> str:
+    """The client's address; behind a proxy, uvicorn puts the forwarded one here when the proxy
+    is trusted (FORWARDED_ALLOW_IPS, loopback by default)."""
+    return request.client.host if request.client else "unknown"
 
 
 def _version_ok(version: object) -> bool:

@@ -136,6 +136,68 @@ scope_snapshots = Table(
 )
 
 
+# Records gone from ``records``: purged by retention (announced in the feed at ``version``, so
+# every device removes them) or tombstones compacted past the horizon (``version`` is the
+# tombstone's). Ids only, kept for good: a removed id is never written again by any device.
+removals = Table(
+    "removals",
+    metadata,
+    Column("entity_id", String(36), primary_key=True),
+    Column("entity_type", String(64), nullable=False),
+    Column("team_id", String(36), nullable=True, index=True),
+    Column("version", BigInteger, nullable=False, unique=True),
+    Column("reason", String(20), nullable=False),  # purged | compacted
+    Column("rule", String(60), nullable=True),
+    Column("removed_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per setting of the feed: ``horizon`` is the highest version compacted away. A device
+# whose cursor is below it may have missed a tombstone and must resync in full.
+feed_state = Table(
+    "feed_state",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+
+# Every device's audit chain, append-only and kept longer than the records it names (a purge
+# never touches it). ``at`` is kept as the device wrote it, so the hash can be checked again;
+# ``student_id`` is resolved on arrival, so a child's extract survives the purge of the case.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("chain_device_id", String(36), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("at", String(40), nullable=False),
+    Column("actor_id", String(36), nullable=False),
+    Column("action", String(30), nullable=False),
+    Column("entity_type", String(40), nullable=False),
+    Column("entity_id", String(36), nullable=True),
+    Column("case_id", String(36), nullable=True),
+    Column("student_id", String(36), nullable=True, index=True),
+    Column("details", Json, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("sent_by", String(36), nullable=False),  # the enrolled device that sent it
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+# What the chain check found: a gap, a broken link, an edited event, or a second version of an
+# event already held (a fork: a restored or tampered profile).
+audit_alerts = Table(
+    "audit_alerts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("chain_device_id", String(36), nullable=False, index=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("sent_by", String(36), nullable=False),
+    Column("detected_at", DateTime(timezone=True), nullable=False),
+)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         # The driver's own transaction handling off; every transaction BEGIN IMMEDIATE, so

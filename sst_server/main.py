@@ -9,6 +9,10 @@
     sst-server admin enrollment-code STAFF_ID
     sst-server admin revoke-device DEVICE_ID
     sst-server admin devices
+    sst-server admin purge-due [--programmes FILE] [--dry-run]
+    sst-server admin purge-case CASE_ID --rule WHY
+    sst-server admin compact --days N
+    sst-server admin audit --child STUDENT_ID
 
 Settings come from the environment (see ``sst_server.settings``). Output of admin commands is
 JSON on standard output; errors are one line on standard error with exit status 2.
@@ -22,10 +26,12 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sst_server import admin, tls
+from sst_rules.retention import rules_from_programmes
+from sst_server import admin, audit, removal, tls
 from sst_server.db import make_engine
 from sst_server.schema import migrate
 from sst_server.settings import load_settings
@@ -71,6 +77,16 @@ def _parser() -> argparse.ArgumentParser:
     revoke = actions.add_parser("revoke-device")
     revoke.add_argument("device_id")
     actions.add_parser("devices")
+    due = actions.add_parser("purge-due", help="apply the retention rules (gallring)")
+    due.add_argument("--programmes", type=Path, help="programme file with the retention rules")
+    due.add_argument("--dry-run", action="store_true", help="count, remove nothing")
+    whole = actions.add_parser("purge-case", help="purge one case and what is only its")
+    whole.add_argument("case_id")
+    whole.add_argument("--rule", required=True, help="why, for the record (e.g. opened_in_error)")
+    trail = actions.add_parser("audit", help="the log extract of one child (who, what, when)")
+    trail.add_argument("--child", required=True, help="the student's id")
+    squeeze = actions.add_parser("compact", help="drop tombstones older than --days")
+    squeeze.add_argument("--days", type=int, required=True)
     return parser
 
 
@@ -143,10 +159,32 @@ def _admin(args: argparse.Namespace, engine: Any) -> int:
         "enrollment-code": lambda: _code(admin.issue_enrollment_code(engine, args.staff_id)),
         "revoke-device": lambda: _revoke(engine, args.device_id),
         "devices": lambda: admin.list_devices(engine),
+        "purge-due": lambda: _purge_due(engine, args.programmes, args.dry_run),
+        "purge-case": lambda: removal.purge_case(engine, args.case_id, args.rule).by_type,
+        "compact": lambda: removal.compact(engine, args.days).by_type,
+        "audit": lambda: audit.extract_for_child(engine, args.child),
     }
     migrate(engine)
     print(json.dumps(actions[args.action](), ensure_ascii=False))
     return 0
+
+
+def _purge_due(engine: Any, programmes: Path | None, dry_run: bool) -> dict[str, int]:
+    """Rules of the shipped programme file, or of SST_SERVER_PROGRAMMES or --programmes."""
+    path = programmes or Path(os.environ.get("SST_SERVER_PROGRAMMES") or _shipped_programmes())
+    try:
+        rules = rules_from_programmes(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise admin.AdminError(f"cannot read retention rules from {path}: {error}") from None
+    return removal.purge_due(engine, rules, date.today(), dry_run=dry_run).by_type
+
+
+def _shipped_programmes() -> Path:
+    package = Path(__file__).resolve().parent.parent
+    for root in (package / "resources", package / "sst_desktop" / "resources"):
+        if (root / "programmes" / "default.json").exists():
+            return root / "programmes" / "default.json"
+    raise admin.AdminError("no programme file shipped here: give --programmes")
 
 
 def _revoke(engine: Any, device_id: str) -> dict[str, bool]:

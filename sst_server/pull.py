@@ -14,7 +14,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection, Engine
 
 from sst_desktop.sync.protocol import Eviction, PullResponse, RecordState
-from sst_server.db import records
+from sst_server.db import records, removals
+from sst_server.removal import horizon
 from sst_server.scope import CaseContext, Staff, may_read, visible_fields
 from sst_server.scope_changes import (
     Cursor,
@@ -37,6 +38,10 @@ def pull(
 ) -> PullResponse:
     cursor = parse_cursor(cursor_text)
     with engine.begin() as conn:  # writes only a scope snapshot
+        if 0 < cursor.version < horizon(conn):
+            # Tombstones this device has not seen are gone: it starts again from nothing and
+            # then removes what it holds that the server no longer has (see reconcile).
+            return PullResponse(changes=[], cursor="", more=True, full_resync=True)
         now_scope = current_scope(conn, staff, today)
         if cursor.target is not None:
             return _backfill(conn, staff, cursor, recall(conn, cursor.target) or {}, limit, today)
@@ -57,27 +62,59 @@ def pull(
         if change.removed:
             cursor = advanced(cursor, snapshot=remember(conn, now_scope))
         page = _feed(conn, staff, cursor, limit, today)
-        return page.model_copy(update={"evictions": evictions})
+        return page.model_copy(update={"evictions": evictions + page.evictions})
 
 
 def _feed(conn: Connection, staff: Staff, cursor: Cursor, limit: int, today: date) -> PullResponse:
+    """Records and purges after the cursor, in version order, cut at ``limit`` records."""
     scan = limit * SCAN_FACTOR
     rows = list(
         conn.execute(
             select(records)
-            .where(records.c.version > cursor.version, _team_filter(staff))
+            .where(records.c.version > cursor.version, team_filter(staff))
             .order_by(records.c.version)
             .limit(scan + 1)
         )
     )
-    more = len(rows) > scan
-    changes, last, cut = _visible(conn, staff, rows[:scan], limit, today)
-    position = last if last is not None else cursor.version
+    purged = _purges(conn, staff, cursor.version, scan + 1)
+    end = _scanned_to(rows, purged, scan)
+    covered = [r for r in rows if end is not None and r.version <= end]
+    changes, last, cut = visible_states(conn, staff, covered, limit, today)
+    if cut and last is not None:
+        end = last
+    position = cursor.version if end is None else end
     return PullResponse(
         changes=changes,
         cursor=format_cursor(advanced(cursor, version=position)),
-        more=more or cut,
+        more=len(rows) > scan or len(purged) > scan or cut,
+        evictions=[
+            Eviction(entity_type=p.entity_type, entity_id=p.entity_id, reason="purged")
+            for p in purged
+            if end is not None and p.version <= end
+        ],
     )
+
+
+def _purges(conn: Connection, staff: Staff, after: int, limit: int) -> list[Any]:
+    """Purges after a position in the team's reach (ids only: nothing else is left)."""
+    return list(
+        conn.execute(
+            select(removals.c.entity_type, removals.c.entity_id, removals.c.version)
+            .where(
+                removals.c.version > after,
+                removals.c.reason == "purged",
+                or_(removals.c.team_id.is_(None), removals.c.team_id == staff.team_id),
+            )
+            .order_by(removals.c.version)
+            .limit(limit)
+        )
+    )
+
+
+def _scanned_to(rows: Sequence[Any], purged: Sequence[Any], scan: int) -> int | None:
+    """The last version this page covers: the ``scan``-th of records and purges together."""
+    versions = sorted([r.version for r in rows] + [p.version for p in purged])[:scan]
+    return versions[-1] if versions else None
 
 
 def _backfill(
@@ -113,7 +150,7 @@ def _backfill(
         for r in rows[:scan]
         if in_change(r.case_id, r.entity_id, r.authority, r.category, added, staff)
     ]
-    changes, last, cut = _visible(conn, staff, wanted, limit, today)
+    changes, last, cut = visible_states(conn, staff, wanted, limit, today)
     if more or cut:
         position = last if cut and last is not None else rows[scan - 1].version
         after = advanced(cursor, after=position)
@@ -122,7 +159,7 @@ def _backfill(
     return PullResponse(changes=changes, cursor=format_cursor(after), more=True)
 
 
-def _visible(
+def visible_states(
     conn: Connection, staff: Staff, rows: Sequence[Any], limit: int, today: date
 ) -> tuple[list[RecordState], int | None, bool]:
     """The rows the user may read, at most ``limit``; the last version looked at; cut short?"""
@@ -162,7 +199,7 @@ def _evictions(conn: Connection, staff: Staff, removed: ScopeMap) -> list[Evicti
     ]
 
 
-def _team_filter(staff: Staff) -> Any:
+def team_filter(staff: Staff) -> Any:
     """A coarse SQL cut (the team's rows and organisation data); the rule decides the rest."""
     return or_(records.c.team_id.is_(None), records.c.team_id == staff.team_id)
 

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -29,6 +29,7 @@ from sst_desktop.sync.protocol import Mutation, MutationResult, RecordState
 from sst_rules import authorisation as authz
 from sst_rules.categories import category_of
 from sst_server.db import applied_mutations, record_history, records, take_versions
+from sst_server.removal import removed_ids
 from sst_server.scope import (
     CONCERN_REPORTS,
     ORGANISATION_TYPES,
@@ -76,6 +77,7 @@ class _Batch:
     device_id: str
     states: dict[str, _State]
     cases: dict[str, _State]
+    removed: set[str] = field(default_factory=set)  # purged or compacted: never written again
     writes: list[_Write] = field(default_factory=list)
     answers: list[tuple[Mutation, str, str | None, list[str], _Write | None]] = field(
         default_factory=list
@@ -110,6 +112,7 @@ def _push_once(
     done = _already_applied(conn, [m.mutation_id for m in mutations])
     fresh = [m for m in mutations if m.mutation_id not in done]
     batch = _Batch(conn, staff, device_id, *_load(conn, fresh))
+    batch.removed = removed_ids(conn, [m.entity_id for m in fresh])
     for mutation in fresh:
         _apply(batch, mutation)
     _write(conn, batch)
@@ -135,11 +138,17 @@ def _load(
     conn: Connection, mutations: list[Mutation]
 ) -> tuple[dict[str, _State], dict[str, _State]]:
     """Lock and read every record the batch touches, and the cases they belong to."""
-    ids = sorted({m.entity_id for m in mutations} | {m.case_id for m in mutations if m.case_id})
-    query = select(records).where(records.c.entity_id.in_(ids)).order_by(records.c.entity_id)
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update()
-    states = {row.entity_id: _state(row) for row in conn.execute(query)}
+    written = sorted({m.entity_id for m in mutations})
+    read_only = sorted({m.case_id for m in mutations if m.case_id} - set(written))
+    states: dict[str, _State] = {}
+    for ids, shared in ((written, False), (read_only, True)):
+        query = select(records).where(records.c.entity_id.in_(ids)).order_by(records.c.entity_id)
+        if conn.dialect.name == "postgresql":
+            # The records written are locked; a case only read (to authorise its records) is
+            # shared, so devices adding contacts to one case do not queue behind each other,
+            # while a change of the case's team waits for them (and they for it).
+            query = query.with_for_update(read=shared)
+        states |= {row.entity_id: _state(row) for row in conn.execute(query)}
     cases = {k: v for k, v in states.items() if v.entity_type == "cases"}
     return states, cases
 
@@ -187,6 +196,8 @@ def _refusal(batch: _Batch, m: Mutation) -> str | None:
         return _conflict_refusal(batch, m)
     if m.entity_type in SERVER_ONLY_TYPES:
         return "server_only"
+    if m.entity_id in batch.removed:
+        return "removed"
     current = batch.states.get(m.entity_id)
     if m.operation == "insert" and current is not None:
         return "already_exists"
@@ -362,33 +373,50 @@ def _record_write(batch: _Batch, entity_id: str, state: _State) -> _Write:
 
 
 def _write(conn: Connection, batch: _Batch) -> None:
-    """Take versions from the counter (the last lock of the transaction), then write."""
-    if not batch.writes:
-        _remember(conn, batch)
-        return
-    first = take_versions(conn, len(batch.writes))
-    now = datetime.now(UTC)
-    final: dict[str, _Write] = {}
-    for write in batch.writes:
-        version = first + write.slot
-        write.state.field_versions = {
-            k: (version if v == -1 else v) for k, v in write.state.field_versions.items()
-        }
-        write.state.version = version
-        final[write.entity_id] = write
-    for entity_id, write in final.items():
-        conn.execute(
-            insert(record_history).values(
-                entity_id=entity_id, version=write.state.version, fields=write.state.fields
-            )
-        )
-        _store(conn, entity_id, write, now)
+    """Take versions from the counter (the last lock of the transaction), then write: one
+    statement per table, so the counter is held for as few round trips as possible."""
+    if batch.writes:
+        first = take_versions(conn, len(batch.writes))
+        final: dict[str, _Write] = {}
+        for write in batch.writes:
+            version = first + write.slot
+            write.state.field_versions = {
+                k: (version if v == -1 else v) for k, v in write.state.field_versions.items()
+            }
+            write.state.version = version
+            final[write.entity_id] = write
+        _store(conn, list(final.values()), datetime.now(UTC))
     _remember(conn, batch)
 
 
-def _store(conn: Connection, entity_id: str, write: _Write, now: datetime) -> None:
+def _store(conn: Connection, writes: list[_Write], now: datetime) -> None:
+    conn.execute(
+        insert(record_history),
+        [
+            {"entity_id": w.entity_id, "version": w.state.version, "fields": w.state.fields}
+            for w in writes
+        ],
+    )
+    for w in writes:  # a case handed to another team takes its records along
+        if w.state.entity_type == "cases":
+            conn.execute(
+                update(records)
+                .where(records.c.case_id == w.entity_id, records.c.team_id != w.state.team_id)
+                .values(team_id=w.state.team_id)
+            )
+    stored = [_row(w, now) | {"key": w.entity_id} for w in writes if w.state.exists]
+    if stored:
+        conn.execute(update(records).where(records.c.entity_id == bindparam("key")), stored)
+    made = [_row(w, now) | {"entity_id": w.entity_id} for w in writes if not w.state.exists]
+    if made:
+        conn.execute(insert(records), made)
+    for w in writes:
+        w.state.exists = True
+
+
+def _row(write: _Write, now: datetime) -> dict[str, Any]:
     s = write.state
-    values = {
+    return {
         "entity_type": s.entity_type,
         "authority": s.authority,
         "record_class": s.record_class,
@@ -402,17 +430,6 @@ def _store(conn: Connection, entity_id: str, write: _Write, now: datetime) -> No
         "updated_by": write.author,
         "updated_at": now,
     }
-    if s.entity_type == "cases":  # a case handed to another team takes its records along
-        conn.execute(
-            update(records)
-            .where(records.c.case_id == entity_id, records.c.team_id != s.team_id)
-            .values(team_id=s.team_id)
-        )
-    if s.exists:
-        conn.execute(update(records).where(records.c.entity_id == entity_id).values(**values))
-    else:
-        conn.execute(insert(records).values(entity_id=entity_id, **values))
-        s.exists = True
 
 
 def _remember(conn: Connection, batch: _Batch) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from sst_desktop.casework.closure_service import ClosureInput, add_months, record_closure
+from sst_desktop.casework.closure_service import ClosureInput, record_closure
 from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags, require_text
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case, CaseAssignment, CaseStatusChange, Decision
@@ -20,6 +20,7 @@ from sst_desktop.models.rules import workflow
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
 from sst_rules.consent import ConsentState, is_active
 from sst_rules.enums import CaseStatus, ConsentPurpose, DecisionKind, Programme
+from sst_rules.retention import add_months
 
 CLOSURE_REQUIRED = error_code(
     "case.closure_required", "Closing a case needs the closure details (reason, goals met)."

@@ -13,6 +13,7 @@ from sst_desktop.models.case import Case
 from sst_desktop.models.closure import Closure, FollowUp, Rating
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
 from sst_rules.enums import ClosureReason, ParticipationLevel
+from sst_rules.retention import add_months
 
 GOALS_MET_VALUES = ("yes", "partly", "no")
 GOALS_MET_INVALID = error_code("closure.goals_met", "Goals met must be yes, partly or no.")
@@ -33,18 +34,6 @@ class ClosureInput:
     student_view: str | None = None
     guardian_view: str | None = None
     note: str | None = None
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, or the month's last day when it has fewer days."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
 
 
 def record_closure(

@@ -17,7 +17,6 @@ from sqlalchemy import Select, func, select
 from sqlalchemy import case as sql_case
 
 from sst_desktop.casework import access
-from sst_desktop.casework.closure_service import add_months
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.casework.dto import TodayItem, TodayKind, WorkspaceTab
 from sst_desktop.config.programmes import ProgrammeConfig
@@ -31,6 +30,7 @@ from sst_desktop.store.unit_of_work import UnitOfWork
 from sst_rules import authorisation as authz
 from sst_rules.consent import ConsentState
 from sst_rules.enums import CaseStatus, DecisionKind, MeetingKind, MeetingStatus, Programme
+from sst_rules.retention import add_months
 
 FOLLOW_UP_NOTICE = timedelta(days=7)
 CONSENT_NOTICE = timedelta(days=30)

@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, select, text
 
-from sst_desktop.casework.closure_service import add_months
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.models.base import Base, CaseRecord
 from sst_desktop.models.case import Case
@@ -24,15 +23,7 @@ from sst_desktop.models.people import Guardian, Student
 from sst_desktop.models.profile_meta import Draft, PurgedRecord, PurgeSession
 from sst_desktop.models.referral import ReferralRequest
 from sst_desktop.store.unit_of_work import UnitOfWork
-
-
-@dataclass(frozen=True)
-class RetentionRule:
-    rule_id: str
-    programme: str
-    record_classes: frozenset[str]
-    months_after_closure: int
-    legal_reference: str
+from sst_rules.retention import RetentionRule, is_due
 
 
 @dataclass(frozen=True)
@@ -67,11 +58,7 @@ def due_records(
     due: list[tuple[Any, RetentionRule]] = []
     for case in closed:
         for rule in rules:
-            if (
-                case.closed_on is None
-                or rule.programme != case.programme
-                or (add_months(case.closed_on, rule.months_after_closure) > today)
-            ):
+            if not is_due(rule, case.programme, case.closed_on, today):
                 continue
             for model in _case_record_models():
                 due.extend(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sst_desktop.config.programmes import ProgrammeRules
-from sst_desktop.retention.purge import RetentionRule
+from sst_rules.retention import RetentionRule
 
 
 def retention_rules(rules: ProgrammeRules) -> list[RetentionRule]:

@@ -17,13 +17,13 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
-from sst_desktop.audit.chain import GENESIS, ChainFields, event_hash
 from sst_desktop.clock import Clock
 from sst_desktop.errors import NotAllowedError, error_code
 from sst_desktop.ids import new_id
 from sst_desktop.models.audit import AuditEvent, AuditHead
 from sst_desktop.models.base import Base, RecordMeta
 from sst_desktop.models.outbox import OutboxEntry
+from sst_rules.audit_chain import GENESIS, ChainFields, event_hash
 
 HARD_DELETE = error_code(
     "store.hard_delete", "Records are never deleted directly; mark them deleted or purge them."

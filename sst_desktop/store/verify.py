@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from sst_desktop.audit.chain import ChainFields, verify_chain
 from sst_desktop.models.audit import AuditEvent, AuditHead
+from sst_rules.audit_chain import ChainFields, verify_chain
 
 
 @dataclass(frozen=True)

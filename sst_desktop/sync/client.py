@@ -16,29 +16,38 @@ A record purged here never comes back. Conflicts arrive as records and land in
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 import sst_desktop.models  # noqa: F401 - every table on the metadata
 from sst_desktop.config.organisation import load_organisation_config
 from sst_desktop.models.base import Base
+from sst_desktop.retention.purge import compact as compact_file
+from sst_desktop.sync import audit_upload, reconcile
+from sst_desktop.sync.local_apply import (
+    CONFLICTS,
+    NOT_SENT,
+    OUTBOX,
+    REJECTIONS,
+    SETTINGS,
+    apply_page,
+    evict,
+)
 from sst_desktop.sync.pinning import pins_after_round
 from sst_desktop.sync.protocol import (
     EnrollResponse,
-    Eviction,
     Mutation,
     PullResponse,
     PushResponse,
-    RecordState,
     StaffInfo,
 )
 from sst_desktop.sync.transport import SyncError, Tokens, Transport, check_address
-from sst_desktop.sync.wire_values import from_wire, to_wire
+from sst_desktop.sync.wire_values import to_wire
 from sst_rules.enums import RecordClass
 
 log = logging.getLogger(__name__)
@@ -56,18 +65,9 @@ PINS = "sync.key_pins"  # the server keys this device accepts, space separated
 OWNER_KEY = "owner_staff_id"
 # Decided by the server's administrators; the device never pushes them.
 SERVER_OWNED = frozenset({"municipalities", "districts", "schools", "teams", "staff"})
-NOT_SENT = frozenset({"server_version"})
 PUSH_BATCH = 200
 PULL_PAGE = 500
 CASEWORK = ("cases", "students", "referral_requests")
-_TABLES = Base.metadata.tables
-_SETTINGS, _OUTBOX, _PURGED = (
-    _TABLES["profile_settings"],
-    _TABLES["outbox"],
-    _TABLES["purged_records"],
-)
-_CONFLICTS, _REJECTIONS = _TABLES["sync_conflicts"], _TABLES["sync_rejections"]
-_PURGE_SESSION, _DRAFTS = _TABLES["purge_session"], _TABLES["drafts"]
 
 
 @dataclass(frozen=True)
@@ -79,15 +79,18 @@ class SyncReport:
     pulled: int = 0
     skipped_pending: int = 0
     pending: int = 0  # outbox entries still waiting
+    purged: int = 0  # records removed by the server's retention purge
+    full_resync: bool = False  # away past the tombstone horizon: everything taken again
+    repaired: int = 0  # records the sanity check fetched again or removed
 
 
 def _settings(conn: Connection) -> dict[str, str]:
-    table = _SETTINGS
+    table = SETTINGS
     return {row.key: row.value for row in conn.execute(select(table.c.key, table.c.value))}
 
 
 def _put(conn: Connection, values: dict[str, str]) -> None:
-    table = _SETTINGS
+    table = SETTINGS
     for key, value in values.items():
         done = conn.execute(update(table).where(table.c.key == key).values(value=value))
         if done.rowcount == 0:
@@ -186,7 +189,7 @@ def _adopt_identity(engine: Engine, address: str, answer: EnrollResponse, pins: 
                     **stamps,
                 )
             )
-        conn.execute(delete(_OUTBOX))  # local set-up rows are not the team's
+        conn.execute(delete(OUTBOX))  # local set-up rows are not the team's
         _put(
             conn,
             {
@@ -232,11 +235,24 @@ def sync_once(
     keeping the pins of the keys seen plus those announced."""
     announced = transport.announced_pins() if transport.pinned else []
     report = _push_all(engine, transport, progress)
+    audit_upload.upload(engine, transport)
     report = _pull_all(engine, transport, report, progress)
+    report = _sanity_check(engine, transport, report)
     with engine.begin() as conn:
         pins = _pins(conn, transport, announced)
         _put(conn, {LAST_SUCCESS: datetime.now(UTC).isoformat(), **pins})
     return report
+
+
+def _sanity_check(engine: Engine, transport: Transport, report: SyncReport) -> SyncReport:
+    """Compare with the server; after a full resync walk every type (see ``reconcile``)."""
+    if report.full_resync:
+        result = reconcile.repair(engine, transport)
+    else:
+        with engine.connect() as conn:
+            cursor = _settings(conn).get(CURSOR) or None
+        result = reconcile.check(engine, transport, cursor)
+    return replace(report, repaired=result.fetched + result.removed)
 
 
 def _pins(conn: Connection, transport: Transport, announced: list[str]) -> dict[str, str]:
@@ -264,7 +280,7 @@ class SyncStatus:
 
 
 def status(engine: Engine) -> SyncStatus:
-    outbox, conflicts = _OUTBOX, _CONFLICTS
+    outbox, conflicts = OUTBOX, CONFLICTS
     with engine.connect() as conn:
         settings = _settings(conn)
         pending = conn.execute(select(func.count()).select_from(outbox)).scalar_one()
@@ -315,7 +331,7 @@ def _push_all(
 
 
 def _waiting(conn: Connection, after: int) -> list[Any]:
-    table = _OUTBOX
+    table = OUTBOX
     return list(
         conn.execute(
             select(table).where(table.c.seq > after).order_by(table.c.seq).limit(PUSH_BATCH)
@@ -357,7 +373,7 @@ def _record_answers(
 ) -> dict[str, int]:
     counts = {"accepted": 0, "conflict": 0, "rejected": 0}
     sent = {m.mutation_id: m for m in mutations}
-    outbox = _OUTBOX
+    outbox = OUTBOX
     now = datetime.now(UTC)
     for result in answer.results:
         mutation = sent.get(result.mutation_id)
@@ -366,7 +382,7 @@ def _record_answers(
         counts[result.status] += 1
         if result.status == "rejected":
             conn.execute(
-                insert(_REJECTIONS).values(
+                insert(REJECTIONS).values(
                     mutation_id=mutation.mutation_id,
                     entity_type=mutation.entity_type,
                     entity_id=mutation.entity_id,
@@ -390,7 +406,7 @@ def _record_answers(
     conn.execute(delete(outbox).where(outbox.c.mutation_id.in_(answered)))
     # A refused edit does not stay here as if accepted: the server's copy goes back.
     restored = [r.current for r in answer.results if r.current is not None]
-    _apply_page(conn, restored)
+    apply_page(conn, restored)
     return counts
 
 
@@ -400,169 +416,36 @@ def _pull_all(
     report: SyncReport,
     progress: Callable[[str, int], None] | None,
 ) -> SyncReport:
-    pulled = skipped = 0
+    pulled = skipped = purged = 0
+    full_resync = False
     while True:
         with engine.connect() as conn:
             cursor = _settings(conn).get(CURSOR) or None
         page = PullResponse.model_validate(
             transport.post("/v1/pull", {"cursor": cursor, "limit": PULL_PAGE})
         )
+        if page.full_resync:
+            log.warning("sync: away past the tombstone horizon; taking everything again")
+            full_resync = True
         with engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            _evict(conn, page.evictions)
-            applied, held = _apply_page(conn, page.changes)
+            purged += evict(conn, page.evictions)
+            applied, held = apply_page(conn, page.changes)
             _put(conn, {CURSOR: page.cursor})
         pulled, skipped = pulled + applied, skipped + held
         if progress is not None:
             progress("pull", pulled)
         if not page.more:
             break
+    if purged:
+        compact_file(engine)  # purged bytes gone from the file, not only unreachable
     with engine.connect() as conn:
         waiting = len(_waiting(conn, 0))
-    return SyncReport(
-        report.pushed, report.accepted, report.conflicts, report.rejected, pulled, skipped, waiting
-    )
-
-
-def _evict(conn: Connection, evictions: list[Eviction]) -> None:
-    """Remove what the user may no longer hold: no tombstone, no draft, nothing left. A change
-    made here to such a record and not yet pushed is reported, not kept."""
-    if not evictions:
-        return
-    ids = [e.entity_id for e in evictions]
-    waiting = conn.execute(select(_OUTBOX).where(_OUTBOX.c.entity_id.in_(ids))).all()
-    now = datetime.now(UTC)
-    for entry in waiting:
-        conn.execute(
-            insert(_REJECTIONS).values(
-                mutation_id=entry.mutation_id,
-                entity_type=entry.entity_type,
-                entity_id=entry.entity_id,
-                reason="evicted_before_push",
-                rejected_at=now,
-            )
-        )
-    conn.execute(delete(_OUTBOX).where(_OUTBOX.c.entity_id.in_(ids)))
-    conn.execute(insert(_PURGE_SESSION).values(id=1))  # lets the immutability triggers through
-    for eviction in evictions:
-        table = Base.metadata.tables.get(eviction.entity_type)
-        if table is not None:
-            conn.execute(delete(table).where(table.c.id == eviction.entity_id))
-        conn.execute(delete(_CONFLICTS).where(_CONFLICTS.c.entity_id == eviction.entity_id))
-    case_ids = [e.entity_id for e in evictions if e.entity_type == "cases"]
-    conn.execute(delete(_DRAFTS).where(_DRAFTS.c.case_id.in_(case_ids)))
-    conn.execute(delete(_PURGE_SESSION))
-    log.info("evicted %d records the user may no longer hold", len(evictions))
-
-
-def _apply_page(conn: Connection, changes: list[RecordState]) -> tuple[int, int]:
-    ids = [c.entity_id for c in changes]
-    purged = set(
-        conn.execute(select(_PURGED.c.entity_id).where(_PURGED.c.entity_id.in_(ids))).scalars()
-    )
-    pending = _pending_fields(conn, ids)
-    applied = held = 0
-    for change in changes:
-        if change.entity_id in purged:
-            continue  # a purged record never comes back
-        if change.entity_type == "sync_conflicts":
-            _store_conflict(conn, change)
-            applied += 1
-            continue
-        table = Base.metadata.tables.get(change.entity_type)
-        if table is None:
-            log.warning("pulled an unknown record type %s; skipped", change.entity_type)
-            continue
-        mine = pending.get(change.entity_id)
-        if mine is None:
-            _upsert(conn, table, change)
-            applied += 1
-        elif "*" not in mine:
-            _upsert(conn, table, change, keep=mine)  # theirs, except what waits to be pushed
-            held += 1
-        else:
-            held += 1  # made here and not yet pushed: the server's copy is older
-    return applied, held
-
-
-def _pending_fields(conn: Connection, ids: list[str]) -> dict[str, set[str]]:
-    """Per record, the fields changed here and not yet pushed ("*": the whole record)."""
-    pending: dict[str, set[str]] = {}
-    rows = conn.execute(
-        select(_OUTBOX.c.entity_id, _OUTBOX.c.operation, _OUTBOX.c.changed_fields).where(
-            _OUTBOX.c.entity_id.in_(ids)
-        )
-    )
-    for row in rows:
-        names = {"*"} if row.operation == "insert" else set(row.changed_fields)
-        if row.operation == "tombstone":
-            names.add("deleted")
-        pending.setdefault(row.entity_id, set()).update(names)
-    return pending
-
-
-def _upsert(
-    conn: Connection, table: Table, change: RecordState, keep: Collection[str] = ()
-) -> None:
-    """Write the server's copy. Fields in ``keep`` stay as they are here, and so does the base
-    version: the pending push is then judged by the server against the base it was made on."""
-    values = {
-        name: from_wire(table.c[name], value)
-        for name, value in change.fields.items()
-        if name in table.c and name not in NOT_SENT and name not in keep
-    }
-    if "deleted" not in keep:
-        values["deleted"] = change.deleted
-    if not keep:
-        values["server_version"] = change.version
-    for name in ("authority", "record_class", "case_id"):
-        if name in table.c and getattr(change, name) is not None:
-            values[name] = getattr(change, name)
-    values["id"] = change.entity_id
-    exists = conn.execute(select(table.c.id).where(table.c.id == change.entity_id)).first()
-    if exists:
-        conn.execute(update(table).where(table.c.id == change.entity_id).values(**values))
-    else:
-        conn.execute(insert(table).values(**(_meta_defaults(table) | values)))
-
-
-def _meta_defaults(table: Table) -> dict[str, Any]:
-    """Organisation data made by the server's admin carries no authoring stamps of ours."""
-    now = datetime.now(UTC)
-    defaults = {
-        "created_at": now,
-        "updated_at": now,
-        "created_by": "server",
-        "updated_by": "server",
-        "record_class": RecordClass.ORGANISATION,
-    }
-    return {k: v for k, v in defaults.items() if k in table.c}
-
-
-def _store_conflict(conn: Connection, change: RecordState) -> None:
-    f = change.fields
-    table = _CONFLICTS
-    if conn.execute(select(table.c.id).where(table.c.id == change.entity_id)).first():
-        if f.get("resolved_at"):  # resolved on another device
-            conn.execute(
-                update(table)
-                .where(table.c.id == change.entity_id, table.c.resolved_at.is_(None))
-                .values(resolved_at=datetime.fromisoformat(str(f["resolved_at"])))
-            )
-        return
-    conn.execute(
-        insert(table).values(
-            id=change.entity_id,
-            entity_type=str(f.get("entity_type")),
-            entity_id=str(f.get("entity_id")),
-            case_id=change.case_id,
-            field=str(f.get("field")),
-            base_value=f.get("base_value"),
-            kept_value=f.get("kept_value"),
-            other_value=f.get("other_value"),
-            other_author=str(f.get("other_author")),
-            created_at=datetime.fromisoformat(str(f.get("created_at"))),
-            resolved_at=None,
-            server_version=change.version,
-        )
+    return replace(
+        report,
+        pulled=pulled,
+        skipped_pending=skipped,
+        pending=waiting,
+        purged=purged,
+        full_resync=full_resync,
     )

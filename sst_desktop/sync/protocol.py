@@ -160,3 +160,83 @@ class PullResponse(Envelope):
     cursor: str
     more: bool  # another page waits: pull again at once
     full_resync: bool = False  # the cursor was too old: drop synced data and take all again
+
+
+# -- sanity check --------------------------------------------------------------------------------
+MAX_INVENTORY_PAGE = 10_000
+MAX_FETCH_IDS = 500
+
+
+class DigestRequest(Envelope):
+    """``POST /v1/digest``: after a round, per type the count and fingerprint of the records
+    in the user's reach (see ``fingerprint``), to compare with what the device holds."""
+
+    cursor: Annotated[str, StringConstraints(max_length=1000)] | None = None
+
+
+class TableDigest(Wire):
+    count: int
+    fingerprint: str
+
+
+class DigestResponse(Envelope):
+    current: bool  # False: the feed or the scope moved past the cursor; compare next round
+    tables: dict[str, TableDigest] = Field(default_factory=dict)
+
+
+class InventoryRequest(Envelope):
+    """``POST /v1/inventory``: the ids and versions of one type in reach, in id order."""
+
+    entity_type: Name
+    after: Uuid | None = None
+    limit: int = Field(5_000, ge=1, le=MAX_INVENTORY_PAGE)
+
+
+class InventoryResponse(Envelope):
+    items: list[tuple[str, int]]  # (entity id, version)
+    after: str | None  # the last id looked at: the next page starts after it
+    more: bool
+
+
+class FetchRequest(Envelope):
+    """``POST /v1/fetch``: these records as the user may see them (a targeted re-pull)."""
+
+    ids: Annotated[list[Uuid], Field(max_length=MAX_FETCH_IDS)]
+
+
+class FetchResponse(Envelope):
+    changes: list[RecordState]
+
+
+# -- audit ---------------------------------------------------------------------------------------
+MAX_AUDIT_EVENTS = 1_000
+Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+ShortText = Annotated[str, StringConstraints(max_length=40)]
+
+
+class AuditEventWire(Wire):
+    """One event of a device's hash chain, exactly as hashed there (``at`` in ISO 8601)."""
+
+    seq: int = Field(ge=1)
+    id: Uuid
+    at: ShortText
+    device_id: Uuid
+    actor_id: ShortText
+    action: ShortText
+    entity_type: ShortText
+    entity_id: ShortText | None
+    case_id: ShortText | None
+    details: dict[str, Any]
+    prev_hash: Hash
+    hash: Hash
+
+
+class AuditPushRequest(Envelope):
+    """``POST /v1/audit``: the device's events not yet sent, in chain order."""
+
+    events: Annotated[list[AuditEventWire], Field(max_length=MAX_AUDIT_EVENTS)]
+
+
+class AuditPushResponse(Envelope):
+    stored: int  # new events kept (a resent one is not counted twice)
+    faults: list[str] = Field(default_factory=list)  # "seq:kind" the chain check found

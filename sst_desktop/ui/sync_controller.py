@@ -110,7 +110,7 @@ class SyncController(QObject):
 
     def _done(self, report: client.SyncReport) -> None:
         self.last_error = None
-        self.show_status()
+        self.show_status(report)
         self.synced.emit(report)
         self._timer.start(EVERY_MS)
 
@@ -128,7 +128,7 @@ class SyncController(QObject):
         )
         self._timer.start(RETRY_MS)
 
-    def show_status(self) -> None:
+    def show_status(self, report: client.SyncReport | None = None) -> None:
         status = client.status(self._context.engine)
         if not status.connected:
             self.state_changed.emit(self.tr("Not connected to a server"))
@@ -141,4 +141,6 @@ class SyncController(QObject):
         text = self.tr("Synced %1 · %n change(s) waiting", "", status.pending).replace("%1", when)
         if status.conflicts_open:
             text += " · " + self.tr("%n conflict(s) to resolve", "", status.conflicts_open)
+        if report is not None and report.full_resync:
+            text += " · " + self.tr("everything fetched again (away a long time)")
         self.state_changed.emit(text)

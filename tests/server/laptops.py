@@ -44,6 +44,7 @@ class Laptop:
         template: Path | None = None,
     ):
         self.folder = folder
+        self.server = server
         if template is not None:  # a copy of a new, empty profile: much faster than creating
             shutil.copytree(template, folder)
             context = open_context(folder, PASSPHRASE)
@@ -60,6 +61,16 @@ class Laptop:
             return client.sync_once(self.context.engine, transport)
         finally:
             transport.close()
+
+    def push_raw(self, mutation: dict[str, object]) -> dict[str, object]:
+        """One mutation as an old or odd device might send it, past the outbox."""
+        transport = client.connected_transport(self.context.engine)
+        try:
+            answer = transport.post("/v1/push", {"mutations": [mutation]})
+        finally:
+            transport.close()
+        result: dict[str, object] = answer["results"][0]
+        return result
 
     def close(self) -> None:
         self.context.close()

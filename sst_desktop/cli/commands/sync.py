@@ -73,7 +73,14 @@ def _status_text(status: client.SyncStatus) -> str:
 
 
 def _report_text(r: client.SyncReport) -> str:
-    return (
+    text = (
         f"pushed {r.pushed} ({r.accepted} accepted, {r.conflicts} with conflicts, "
         f"{r.rejected} refused); pulled {r.pulled}; {r.pending} waiting."
     )
+    if r.purged:
+        text += f" {r.purged} removed by the retention rules."
+    if r.full_resync:
+        text += " Away longer than the server keeps deletions: everything was taken again."
+    if r.repaired:
+        text += f" The check after syncing repaired {r.repaired} records."
+    return text

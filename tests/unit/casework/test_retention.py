@@ -12,9 +12,10 @@ from sst_desktop.casework.closure_service import ClosureInput
 from sst_desktop.models.case import Case
 from sst_desktop.models.contact import Contact
 from sst_desktop.models.profile_meta import PurgedRecord
-from sst_desktop.retention.purge import RetentionRule, plan_purge, purge
+from sst_desktop.retention.purge import plan_purge, purge
 from sst_desktop.store.verify import verify_profile
 from sst_rules.enums import CaseStatus, ClosureReason, ContactKind, RecordClass
+from sst_rules.retention import RetentionRule
 from tests.helpers.sqlcipher_pages import plaintext_contains
 from tests.unit.casework.test_sst_workflow import run_to_active
 

@@ -1,0 +1,111 @@
+"""The real central store for tests and benchmarks: a fresh database on either back end (a
+SQLite file, or a database of its own on this machine's PostgreSQL), migrated, served by uvicorn
+in a subprocess on a loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import psycopg
+from sqlalchemy.engine import Engine
+
+from sst_server.db import make_engine
+from sst_server.schema import migrate
+
+PG_ADMIN = os.environ.get("SST_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+SECRET = "test-secret-not-for-production-0123456789"
+
+
+@dataclass
+class Server:
+    url: str
+    engine: Engine
+    backend: str
+    env: dict[str, str]
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(
+    database_url: str, tmp_path: Path, workers: int = 1
+) -> tuple[subprocess.Popen[bytes], str, dict[str, str]]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "SST_SERVER_DATABASE_URL": database_url,
+        "SST_SERVER_SECRET": SECRET,
+        "SST_SERVER_DATA_DIR": str(tmp_path / "server-data"),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sst_server.main",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / f"server-{port}.log", "wb"),  # noqa: SIM115 - closed with the process
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError((tmp_path / f"server-{port}.log").read_text())
+        try:
+            if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
+                return process, url, env
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the server did not start in 30 s")
+
+
+def serve(backend: str, tmp_path: Path, workers: int = 1) -> Iterator[Server]:
+    gen = database(backend, tmp_path)
+    database_url = next(gen)
+    engine = make_engine(database_url)
+    migrate(engine)
+    process, url, env = start_server(database_url, tmp_path, workers)
+    try:
+        yield Server(url, engine, backend, env)
+    finally:
+        process.terminate()
+        process.wait(10)
+        engine.dispose()
+        next(gen, None)
+
+
+def database(backend: str, tmp_path: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    name = f"sst_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
