@@ -46,6 +46,7 @@ from sst_server.db import make_engine
 from sst_server.pull import pull
 from sst_server.push import push
 from sst_server.ratelimit import RateLimit
+from sst_server.row_security import acting_for
 from sst_server.scope import Staff
 from sst_server.settings import ServerSettings, load_settings
 from sst_server.throttle import Throttle, TooManyAttempts
@@ -159,21 +160,29 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     def token(request: RefreshRequest, http: Request) -> TokenResponse:
         checked(request)
         with throttle.guarding(throttle.keys(_address(http), request.device_id), "refresh"):
-            return devices.refresh(engine, settings, request.device_id, request.refresh_token)
+            return devices.refresh(
+                engine,
+                settings,
+                request.device_id,
+                request.refresh_token,
+                request.next_refresh_token,
+            )
 
     @app.post("/v1/push")
     def push_batch(request: PushRequest, who: Caller) -> PushResponse:
         checked(request)
         _distinct(request)
         staff, device_id = who
-        return PushResponse(results=push(engine, staff, device_id, list(request.mutations)))
+        with acting_for(staff.team_id):
+            return PushResponse(results=push(engine, staff, device_id, list(request.mutations)))
 
     @app.post("/v1/pull")
     def pull_page(request: PullRequest, who: Caller) -> PullResponse:
         checked(request)
         staff, _device_id = who
         try:
-            return pull(engine, staff, request.cursor, request.limit, date.today())
+            with acting_for(staff.team_id):
+                return pull(engine, staff, request.cursor, request.limit, date.today())
         except ValueError as error:
             raise ApiError(400, "malformed_cursor", str(error)) from None
 
@@ -186,21 +195,24 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     def digest_of_reach(request: DigestRequest, who: Caller) -> DigestResponse:
         checked(request)
         try:
-            return digest.digest(engine, who[0], request.cursor, date.today())
+            with acting_for(who[0].team_id):
+                return digest.digest(engine, who[0], request.cursor, date.today())
         except ValueError as error:
             raise ApiError(400, "malformed_cursor", str(error)) from None
 
     @app.post("/v1/inventory")
     def inventory_page(request: InventoryRequest, who: Caller) -> InventoryResponse:
         checked(request)
-        return digest.inventory(
-            engine, who[0], request.entity_type, request.after, request.limit, date.today()
-        )
+        with acting_for(who[0].team_id):
+            return digest.inventory(
+                engine, who[0], request.entity_type, request.after, request.limit, date.today()
+            )
 
     @app.post("/v1/fetch")
     def fetch_records(request: FetchRequest, who: Caller) -> FetchResponse:
         checked(request)
-        return digest.fetch(engine, who[0], list(request.ids), date.today())
+        with acting_for(who[0].team_id):
+            return digest.fetch(engine, who[0], list(request.ids), date.today())
 
     return app
 

@@ -11,6 +11,8 @@ able to see every version below n (no late commit is ever skipped by a pull curs
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -198,6 +200,11 @@ audit_alerts = Table(
 )
 
 
+# Whose rows a transaction may touch on PostgreSQL (see row_security): ("admin", "") for the
+# server's own work, ("staff", team id) inside a request made for a staff member.
+ROW_SCOPE: ContextVar[tuple[str, str]] = ContextVar("sst_row_scope", default=("admin", ""))
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         # The driver's own transaction handling off; every transaction BEGIN IMMEDIATE, so
@@ -206,7 +213,18 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    event.listen(engine, "begin", _row_scope)
+    return engine
+
+
+def _row_scope(conn: Connection) -> None:
+    """Every PostgreSQL transaction says whose rows it works for; the policy does the rest."""
+    kind, team = ROW_SCOPE.get()
+    conn.exec_driver_sql(
+        "SELECT set_config('sst.scope', %(kind)s, true), set_config('sst.team_id', %(team)s, true)",
+        {"kind": kind, "team": team},
+    )
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from sst_desktop.sync.protocol import Eviction, PullResponse, RecordState
 from sst_server.db import records, removals
 from sst_server.removal import horizon
+from sst_server.row_security import case_records
 from sst_server.scope import CaseContext, Staff, may_read, visible_fields
 from sst_server.scope_changes import (
     Cursor,
@@ -182,16 +183,9 @@ def visible_states(
 def _evictions(conn: Connection, staff: Staff, removed: ScopeMap) -> list[Eviction]:
     if not removed:
         return []
-    case_ids = list(removed)
-    rows = conn.execute(
-        select(
-            records.c.entity_type,
-            records.c.entity_id,
-            records.c.case_id,
-            records.c.authority,
-            records.c.category,
-        ).where(or_(records.c.case_id.in_(case_ids), records.c.entity_id.in_(case_ids)))
-    )  # every version: one changed after the cursor is not in the feed for this user either
+    # Every version, whatever team holds the case now: one changed after the cursor is not in
+    # the feed for this user either, and a case handed to another team is out of its reach.
+    rows = case_records(conn, list(removed))
     return [
         Eviction(entity_type=r.entity_type, entity_id=r.entity_id, reason="out_of_scope")
         for r in rows

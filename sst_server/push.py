@@ -30,6 +30,7 @@ from sst_rules import authorisation as authz
 from sst_rules.categories import category_of
 from sst_server.db import applied_mutations, record_history, records, take_versions
 from sst_server.removal import removed_ids
+from sst_server.row_security import taken_ids
 from sst_server.scope import (
     CONCERN_REPORTS,
     ORGANISATION_TYPES,
@@ -78,6 +79,9 @@ class _Batch:
     states: dict[str, _State]
     cases: dict[str, _State]
     removed: set[str] = field(default_factory=set)  # purged or compacted: never written again
+    # Ids held by records this staff member cannot see (another team's, hidden on PostgreSQL by
+    # row-level security): refused as another team's, as on SQLite, never taken as new.
+    taken: set[str] = field(default_factory=set)
     writes: list[_Write] = field(default_factory=list)
     answers: list[tuple[Mutation, str, str | None, list[str], _Write | None]] = field(
         default_factory=list
@@ -113,6 +117,8 @@ def _push_once(
     fresh = [m for m in mutations if m.mutation_id not in done]
     batch = _Batch(conn, staff, device_id, *_load(conn, fresh))
     batch.removed = removed_ids(conn, [m.entity_id for m in fresh])
+    named = {m.entity_id for m in fresh} | {m.case_id for m in fresh if m.case_id}
+    batch.taken = taken_ids(conn, sorted(named - set(batch.states)))
     for mutation in fresh:
         _apply(batch, mutation)
     _write(conn, batch)
@@ -199,10 +205,10 @@ def _refusal(batch: _Batch, m: Mutation) -> str | None:
     if m.entity_id in batch.removed:
         return "removed"
     current = batch.states.get(m.entity_id)
-    if m.operation == "insert" and current is not None:
+    if m.operation == "insert" and (current is not None or m.entity_id in batch.taken):
         return "already_exists"
     if m.operation != "insert" and current is None:
-        return "unknown_record"
+        return _elsewhere(m) if m.entity_id in batch.taken else "unknown_record"
     if current is not None:
         if current.entity_type != m.entity_type or (
             (current.authority, current.record_class, current.case_id)
@@ -214,6 +220,11 @@ def _refusal(batch: _Batch, m: Mutation) -> str | None:
         if m.entity_type == "plan_revisions" and current.fields.get("signed_at"):
             return "signed_plan_immutable"
     return _not_allowed(batch, m)
+
+
+def _elsewhere(m: Mutation) -> str:
+    """The reason for a change to another team's record, as the rule would give it."""
+    return "case_not_on_team" if m.case_id or m.entity_type == "cases" else "not_your_team"
 
 
 def _conflict_refusal(batch: _Batch, m: Mutation) -> str | None:
@@ -243,7 +254,7 @@ def _not_allowed(batch: _Batch, m: Mutation) -> str | None:
         return None if staff.team_id is not None else "no_team"
     case = batch.cases.get(m.case_id)
     if case is None:
-        return "unknown_case"
+        return "case_not_on_team" if m.case_id in batch.taken else "unknown_case"
     scope = authz.CaseScope(m.case_id, case.team_id)
     tags = authz.RecordTags(
         m.authority,

@@ -484,7 +484,9 @@
     <message numerus="yes">
         <source>Not shared with you: %n record(s) of the other authority.</source>
         <translation>
-            <numerusform>Delas inte med dig: %n uppgift från den andra huvudmannen.</numerusform><numerusform>Delas inte med dig: %n uppgifter från den andra huvudmannen.</numerusform></translation>
+            <numerusform>Delas inte med dig: %n uppgift från den andra huvudmannen.</numerusform>
+            <numerusform>Delas inte med dig: %n uppgifter från den andra huvudmannen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -610,7 +612,9 @@
     <message numerus="yes">
         <source>Wrong PIN. Tries left before the profile locks: %n.</source>
         <translation>
-            <numerusform>Fel PIN-kod. Försök kvar innan profilen låses: %n.</numerusform><numerusform>Fel PIN-kod. Försök kvar innan profilen låses: %n.</numerusform></translation>
+            <numerusform>Fel PIN-kod. Försök kvar innan profilen låses: %n.</numerusform>
+            <numerusform>Fel PIN-kod. Försök kvar innan profilen låses: %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2890,6 +2894,10 @@
             <numerusform>%n konflikter att lösa</numerusform>
         </translation>
     </message>
+    <message>
+        <source>everything fetched again (away a long time)</source>
+        <translation>allt hämtades på nytt (länge sedan senaste synkningen)</translation>
+    </message>
 </context>
 <context>
     <name>TeamMeetingScreen</name>
@@ -2956,7 +2964,9 @@
     <message numerus="yes">
         <source>Not shared with your authority: %n record(s) of the week.</source>
         <translation>
-            <numerusform>Delas inte med din huvudman: %n uppgift från veckan.</numerusform><numerusform>Delas inte med din huvudman: %n uppgifter från veckan.</numerusform></translation>
+            <numerusform>Delas inte med din huvudman: %n uppgift från veckan.</numerusform>
+            <numerusform>Delas inte med din huvudman: %n uppgifter från veckan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

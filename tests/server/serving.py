@@ -4,6 +4,7 @@ in a subprocess on a loopback port."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -16,13 +17,14 @@ from pathlib import Path
 
 import httpx
 import psycopg
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from sst_server.db import make_engine
 from sst_server.schema import migrate
 
 PG_ADMIN = os.environ.get("SST_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 SECRET = "test-secret-not-for-production-0123456789"
+APP_ROLE = "sst_app_test"  # owns the test databases; not a superuser
 
 
 @dataclass
@@ -97,15 +99,29 @@ def serve(backend: str, tmp_path: Path, workers: int = 1) -> Iterator[Server]:
 
 
 def database(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh database URL. On PostgreSQL the database belongs to an ordinary role and the
+    server connects as it, as in production: a superuser would pass row-level security by."""
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'server.db'}"
         return
     name = f"sst_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        _ensure_app_role(conn)
+        conn.execute(f'CREATE DATABASE "{name}" OWNER "{APP_ROLE}"')
     try:
-        base = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
-        yield f"{base}/{name}"
+        url = make_url(PG_ADMIN).set(
+            drivername="postgresql+psycopg", username=APP_ROLE, password=None, database=name
+        )
+        yield url.render_as_string(hide_password=False)
     finally:
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _ensure_app_role(conn: psycopg.Connection[tuple[object, ...]]) -> None:
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone()
+    if exists:
+        return
+    # Another test worker may make it first.
+    with contextlib.suppress(psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation):
+        conn.execute(f'CREATE ROLE "{APP_ROLE}" LOGIN NOSUPERUSER NOBYPASSRLS')
