@@ -41,7 +41,7 @@ from sst_desktop.sync.protocol import (
     RefreshRequest,
     TokenResponse,
 )
-from sst_server import audit, devices, digest, tls
+from sst_server import audit, devices, digest, tls, wire_checks
 from sst_server.db import make_engine
 from sst_server.pull import pull
 from sst_server.push import push
@@ -132,7 +132,12 @@ Caller = Annotated[tuple[Staff, str], Depends(calling)]
 def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or load_settings()
     engine = engine or make_engine(settings.database_url)
-    app = FastAPI(title="SST central store", version=str(PROTOCOL), responses=ERRORS)
+    app = FastAPI(
+        title="SST central store",
+        version=str(PROTOCOL),
+        responses=ERRORS,
+        dependencies=[Depends(wire_checks.unicode_only)],
+    )
     app.state.engine, app.state.settings = engine, settings
     throttle = Throttle(engine, settings)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
@@ -171,7 +176,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     @app.post("/v1/push")
     def push_batch(request: PushRequest, who: Caller) -> PushResponse:
         checked(request)
-        _distinct(request)
+        wire_checks.distinct_mutations(request)
         staff, device_id = who
         with acting_for(staff.team_id):
             return PushResponse(results=push(engine, staff, device_id, list(request.mutations)))
@@ -189,6 +194,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     @app.post("/v1/audit")
     def audit_events(request: AuditPushRequest, who: Caller) -> AuditPushResponse:
         checked(request)
+        wire_checks.readable_times(request)
         return audit.receive(engine, who[1], list(request.events))
 
     @app.post("/v1/digest")
@@ -229,6 +235,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         status = 403 if error.code == "device_revoked" else 401
         return _error(status, error.code, "Not allowed: " + error.code.replace("_", " ") + ".")
 
+    @app.exception_handler(wire_checks.Malformed)
+    async def malformed(_request: Request, error: wire_checks.Malformed) -> JSONResponse:
+        return _error(422, "malformed_request", str(error))
+
     @app.exception_handler(TooManyAttempts)
     async def throttled(_request: Request, error: TooManyAttempts) -> JSONResponse:
         message = "Too many failed attempts from here; try again later."
@@ -268,13 +278,6 @@ def _invalid(error: RequestValidationError) -> JSONResponse:
         for e in error.errors()[:5]
     )
     return _error(422, "malformed_request", f"The request does not match the protocol: {where}")
-
-
-def _distinct(request: PushRequest) -> None:
-    """A mutation id names one change; twice in one batch is a broken client, not a retry."""
-    ids = [m.mutation_id for m in request.mutations]
-    if len(set(ids)) != len(ids):
-        raise ApiError(422, "malformed_request", "A mutation id appears twice in one push.")
 
 
 def _address(request: Request) -> str:

@@ -7,6 +7,7 @@ processes and logged with ids only; every endpoint has a request limit and a bod
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,7 +27,7 @@ from tests.server.helpers import Device, Organisation, enroll, mutation, organis
 from tests.server.serving import SECRET, serve, start_server
 
 SOCIAL = "social_services"
-ENDPOINTS = ("/v1/enroll", "/v1/token", "/v1/push", "/v1/pull")
+ENDPOINTS = ("/v1/enroll", "/v1/token", "/v1/push", "/v1/pull", "/v1/audit")
 WELL_FORMED_CODE = "ABCD-EFGH-JKLM"
 
 
@@ -81,6 +82,29 @@ def _push_with(**wrong: Any) -> dict[str, Any]:
     return {"protocol": 1, "mutations": [{**mutation("cases", {}, authority=SOCIAL), **wrong}]}
 
 
+def _escaped(body: dict[str, Any]) -> bytes:
+    """As JSON with every non-ASCII character escaped, so half a UTF-16 pair can travel."""
+    return json.dumps(body, ensure_ascii=True).encode()
+
+
+def _audit_event(**wrong: Any) -> dict[str, Any]:
+    event = {
+        "seq": 1,
+        "id": new_id(),
+        "at": "2026-03-01T10:00:00+00:00",
+        "device_id": new_id(),
+        "actor_id": new_id()[:40],
+        "action": "view",
+        "entity_type": "cases",
+        "entity_id": None,
+        "case_id": None,
+        "details": {},
+        "prev_hash": "0" * 64,
+        "hash": "0" * 64,
+    }
+    return {"protocol": 1, "events": [{**event, **wrong}]}
+
+
 MALFORMED: list[bytes] = [
     b"{not json",
     b'{"protocol": 1, "code": "\xff\xfe"}',  # not UTF-8
@@ -90,7 +114,7 @@ MALFORMED: list[bytes] = [
     b"",
     b'{"protocol": "one"}',
 ]
-MISTYPED: dict[str, list[dict[str, Any]]] = {
+MISTYPED: dict[str, list[dict[str, Any] | bytes]] = {
     "/v1/enroll": [
         {"protocol": 1, "code": 12345678},
         {"protocol": 1, "code": "short"},
@@ -110,6 +134,7 @@ MISTYPED: dict[str, list[dict[str, Any]]] = {
         _push_with(fields=[1]),
         {"protocol": 1, "mutations": [mutation("cases", {}, authority=SOCIAL)] * 501},
         {"protocol": 1, "mutations": [mutation("cases", {}, authority=SOCIAL)] * 2},  # one id twice
+        _escaped(_push_with(fields={"status": "half a pair: \ud800"})),  # PostgreSQL: was a 500
     ],
     "/v1/pull": [
         {"protocol": 1, "limit": "all"},
@@ -117,6 +142,12 @@ MISTYPED: dict[str, list[dict[str, Any]]] = {
         {"protocol": 1, "limit": 1_000_000},
         {"protocol": 1, "cursor": 17},
         {"protocol": 1, "cursor": "x" * 1001},
+    ],
+    "/v1/audit": [
+        _audit_event(at="yesterday"),  # was a 500
+        _audit_event(seq=0),
+        _audit_event(hash="not a hash"),
+        _escaped(_audit_event(details={"note": "\udc00"})),
     ],
 }
 
