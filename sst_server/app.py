@@ -23,6 +23,11 @@ from sst_desktop.sync.protocol import (
     PROTOCOL,
     AuditPushRequest,
     AuditPushResponse,
+    BlobStatus,
+    BlobStatusRequest,
+    ChunkRequest,
+    ChunkResponse,
+    ChunkUpload,
     DigestRequest,
     DigestResponse,
     EnrollRequest,
@@ -41,7 +46,7 @@ from sst_desktop.sync.protocol import (
     RefreshRequest,
     TokenResponse,
 )
-from sst_server import audit, devices, digest, tls, wire_checks
+from sst_server import audit, blobs, devices, digest, tls, wire_checks
 from sst_server.db import make_engine
 from sst_server.pull import pull
 from sst_server.push import push
@@ -220,6 +225,24 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         with acting_for(who[0].team_id):
             return digest.fetch(engine, who[0], list(request.ids), date.today())
 
+    # Large items (see ``blobs``): any staff member of a team may send a file's chunks; only a
+    # reader of an attachment record naming the file gets them back.
+    @app.post("/v1/blobs/status")
+    def blob_status(request: BlobStatusRequest, who: Caller) -> BlobStatus:
+        checked(request)
+        return blobs.status(engine, who[0], request.sha256)
+
+    @app.post("/v1/blobs/chunk")
+    def blob_chunk(request: ChunkUpload, who: Caller) -> BlobStatus:
+        checked(request)
+        return blobs.receive(engine, who[0], request)
+
+    @app.post("/v1/blobs/download", responses={409: {"model": ErrorBody}})
+    def blob_download(request: ChunkRequest, who: Caller) -> ChunkResponse:
+        checked(request)
+        with acting_for(who[0].team_id):
+            return blobs.chunk(engine, who[0], request, date.today())
+
     return app
 
 
@@ -228,6 +251,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, error: ApiError) -> JSONResponse:
+        return _error(error.status, error.code, error.message)
+
+    @app.exception_handler(blobs.Refused)
+    async def blob_refused(_request: Request, error: blobs.Refused) -> JSONResponse:
         return _error(error.status, error.code, error.message)
 
     @app.exception_handler(devices.AuthError)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -197,6 +198,28 @@ audit_alerts = Table(
     Column("kind", String(20), nullable=False),
     Column("sent_by", String(36), nullable=False),
     Column("detected_at", DateTime(timezone=True), nullable=False),
+)
+
+# Large items (see ``blobs``): content-addressed by SHA-256, uploaded in chunks by a staff member
+# of a team (recorded), complete once every chunk is there and the whole hashes to the key.
+# No row-level policy: a blob is read only through an attachment record the reader may see.
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("team_id", String(36), nullable=False),
+    Column("uploaded_by", String(36), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("completed_at", DateTime(timezone=True), nullable=True),
+)
+
+blob_chunks = Table(
+    "blob_chunks",
+    metadata,
+    Column("sha256", String(64), ForeignKey("blobs.sha256"), primary_key=True),
+    Column("chunk_index", Integer, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
 )
 
 

@@ -28,6 +28,7 @@ from sst_desktop.ids import new_id
 from sst_desktop.sync.protocol import Mutation, MutationResult, RecordState
 from sst_rules import authorisation as authz
 from sst_rules.categories import category_of
+from sst_server.blobs import ATTACHMENTS, attachment_refusal
 from sst_server.db import applied_mutations, record_history, records, take_versions
 from sst_server.removal import removed_ids
 from sst_server.row_security import taken_ids
@@ -219,6 +220,8 @@ def _refusal(batch: _Batch, m: Mutation) -> str | None:
             return "deleted"
         if m.entity_type == "plan_revisions" and current.fields.get("signed_at"):
             return "signed_plan_immutable"
+    if m.entity_type == ATTACHMENTS:  # never changed; its file held whole here first
+        return _not_allowed(batch, m) or attachment_refusal(batch.conn, m)
     return _not_allowed(batch, m)
 
 

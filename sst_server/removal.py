@@ -20,6 +20,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from sst_rules.retention import RetentionRule, is_due
+from sst_server import blobs
 from sst_server.db import feed_state, record_history, records, removals, take_versions
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,8 @@ def _forget(
     now = datetime.now(UTC)
     conn.execute(delete(record_history).where(record_history.c.entity_id.in_(ids)))
     conn.execute(delete(records).where(records.c.entity_id.in_(ids)))
+    named = [r.fields.get("sha256") for r in rows if r.entity_type == blobs.ATTACHMENTS]
+    blobs.drop_unnamed(conn, [str(sha256) for sha256 in named if sha256])
     conn.execute(
         insert(removals),
         [

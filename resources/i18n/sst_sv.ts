@@ -2057,6 +2057,10 @@
         <source>Team meeting note</source>
         <translation>Anteckning från teammöte</translation>
     </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Bilaga</translation>
+    </message>
 </context>
 <context>
     <name>ReferralRoute</name>
@@ -2486,6 +2490,30 @@
     <message>
         <source>Changing the suggested priority needs a written reason.</source>
         <translation>Att ändra den föreslagna förturen kräver en skriftlig motivering.</translation>
+    </message>
+    <message>
+        <source>The file is not the {media_type} file it says it is; save or scan it again.</source>
+        <translation>Filen är inte den {media_type}-fil den utger sig för att vara; spara eller skanna den igen.</translation>
+    </message>
+    <message>
+        <source>The file is empty; nothing was attached.</source>
+        <translation>Filen är tom; inget bifogades.</translation>
+    </message>
+    <message>
+        <source>Files of type {media_type} cannot be attached; attach a PDF, PNG, JPEG or TIFF file.</source>
+        <translation>Filer av typen {media_type} kan inte bifogas; bifoga en PDF-, PNG-, JPEG- eller TIFF-fil.</translation>
+    </message>
+    <message>
+        <source>You may not open this attachment.</source>
+        <translation>Du får inte öppna den här bilagan.</translation>
+    </message>
+    <message>
+        <source>The file has not reached this computer yet; it arrives with the next sync.</source>
+        <translation>Filen har inte kommit till den här datorn än; den kommer med nästa synkning.</translation>
+    </message>
+    <message>
+        <source>The file is {size_mb} MB; an attachment may be at most {limit_mb} MB. Scan it at a lower resolution or in fewer pages.</source>
+        <translation>Filen är {size_mb} MB; en bilaga får vara högst {limit_mb} MB. Skanna den med lägre upplösning eller i färre sidor.</translation>
     </message>
     <message>
         <source>Closing a case needs the closure details (reason, goals met).</source>

@@ -4,6 +4,7 @@ Importing this package registers every table on ``Base.metadata`` (Alembic relie
 """
 
 from sst_desktop.models import (
+    attachment,
     audit,
     case,
     closure,
@@ -23,6 +24,7 @@ from sst_desktop.models.base import Base
 
 __all__ = [
     "Base",
+    "attachment",
     "audit",
     "case",
     "closure",

@@ -28,7 +28,7 @@ import sst_desktop.models  # noqa: F401 - every table on the metadata
 from sst_desktop.config.organisation import load_organisation_config
 from sst_desktop.models.base import Base
 from sst_desktop.retention.purge import compact as compact_file
-from sst_desktop.sync import audit_upload, reconcile
+from sst_desktop.sync import audit_upload, large_items, reconcile
 from sst_desktop.sync.local_apply import (
     CONFLICTS,
     NOT_SENT,
@@ -234,10 +234,12 @@ def sync_once(
     starts by asking which keys the server will present next (a certificate roll) and ends by
     keeping the pins of the keys seen plus those announced."""
     announced = transport.announced_pins() if transport.pinned else []
+    large_items.upload_waiting(engine, transport)  # an attachment's file before its record
     report = _push_all(engine, transport, progress)
     audit_upload.upload(engine, transport)
     report = _pull_all(engine, transport, report, progress)
     report = _sanity_check(engine, transport, report)
+    large_items.download_missing(engine, transport)
     with engine.begin() as conn:
         pins = _pins(conn, transport, announced)
         _put(conn, {LAST_SUCCESS: datetime.now(UTC).isoformat(), **pins})
@@ -346,7 +348,13 @@ def _mutation(conn: Connection, entry: Any) -> Mutation | None:
     row = (
         None
         if table is None
-        else conn.execute(select(table).where(table.c.id == entry.entity_id)).mappings().first()
+        else conn.execute(
+            select(*(c for c in table.columns if c.name not in NOT_SENT)).where(
+                table.c.id == entry.entity_id
+            )
+        )
+        .mappings()
+        .first()
     )
     if table is None or row is None:
         return None  # purged here since: nothing to send

@@ -20,7 +20,9 @@ from sst_desktop.sync.wire_values import from_wire
 from sst_rules.enums import RecordClass
 
 log = logging.getLogger(__name__)
-NOT_SENT = frozenset({"server_version"})
+# Never in a mutation, never taken from a pulled record: the server's version stamp, and an
+# attachment's bytes (they travel apart, in chunks: see ``large_items``).
+NOT_SENT = frozenset({"server_version", "content"})
 TABLES = Base.metadata.tables
 SETTINGS, OUTBOX, PURGED = (
     TABLES["profile_settings"],

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from sst_rules import attachments
+
 PROTOCOL = 1
 MIN_PROTOCOL = 1
 
@@ -240,3 +242,67 @@ class AuditPushRequest(Envelope):
 class AuditPushResponse(Envelope):
     stored: int  # new events kept (a resent one is not counted twice)
     faults: list[str] = Field(default_factory=list)  # "seq:kind" the chain check found
+
+
+# -- large items ---------------------------------------------------------------------------------
+# A scanned signed plan or a signature image travels apart from its attachment record, which
+# names it by SHA-256: in chunks, each with its own hash, the whole checked by the server when
+# the last chunk arrives. Base64 in JSON: a 512 KiB chunk is 683 KiB on the wire, well inside
+# MAX_BODY_BYTES, and every request keeps the envelope and its protocol check.
+CHUNK_SIZE = 512 * 1024
+MAX_BLOB_BYTES = attachments.MAX_BYTES
+MAX_CHUNKS = -(-MAX_BLOB_BYTES // CHUNK_SIZE)
+Base64Chunk = Annotated[
+    str,
+    StringConstraints(max_length=4 * -(-CHUNK_SIZE // 3), pattern=r"^[A-Za-z0-9+/]*={0,2}$"),
+]
+
+
+def chunk_count(size: int) -> int:
+    """How many chunks a blob of ``size`` bytes (at least one) travels in."""
+    return -(-size // CHUNK_SIZE)
+
+
+def chunk_length(size: int, index: int) -> int:
+    """The length of chunk ``index`` of a blob of ``size`` bytes (the last may be short)."""
+    return min(CHUNK_SIZE, size - index * CHUNK_SIZE)
+
+
+class BlobStatusRequest(Envelope):
+    """``POST /v1/blobs/status``: what the server holds of this blob."""
+
+    sha256: Hash
+
+
+class BlobStatus(Envelope):
+    """The chunks the server holds (``size`` None: none at all); ``complete`` once every chunk
+    is there and the whole hashed to ``sha256``. Also the answer to each chunk uploaded."""
+
+    sha256: Hash
+    size: int | None = None
+    held: list[int] = Field(default_factory=list, max_length=MAX_CHUNKS)
+    complete: bool = False
+
+
+class ChunkUpload(Envelope):
+    """``POST /v1/blobs/chunk``: one chunk of a blob of ``size`` bytes, ``data`` in base64."""
+
+    sha256: Hash
+    size: int = Field(ge=1, le=MAX_BLOB_BYTES)
+    index: int = Field(ge=0, lt=MAX_CHUNKS)
+    chunk_sha256: Hash
+    data: Base64Chunk
+
+
+class ChunkRequest(Envelope):
+    """``POST /v1/blobs/download``: one chunk of a complete blob the user may read."""
+
+    sha256: Hash
+    index: int = Field(ge=0, lt=MAX_CHUNKS)
+
+
+class ChunkResponse(Envelope):
+    sha256: Hash
+    index: int
+    chunk_sha256: Hash
+    data: Base64Chunk

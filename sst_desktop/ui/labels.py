@@ -51,6 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "assessments": QT_TRANSLATE_NOOP("RecordType", "Assessment"),
         "referral_requests": QT_TRANSLATE_NOOP("RecordType", "Referral request"),
         "team_notes": QT_TRANSLATE_NOOP("RecordType", "Team meeting note"),
+        "attachments": QT_TRANSLATE_NOOP("RecordType", "Attachment"),
     },
     "Authority": {
         "school": QT_TRANSLATE_NOOP("Authority", "School"),
