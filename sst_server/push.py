@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -29,7 +29,14 @@ from sst_desktop.sync.protocol import Mutation, MutationResult, RecordState
 from sst_rules import authorisation as authz
 from sst_rules.categories import category_of
 from sst_server.blobs import ATTACHMENTS, attachment_refusal
-from sst_server.db import applied_mutations, record_history, records, take_versions
+from sst_server.db import (
+    among,
+    applied_mutations,
+    insert_rows,
+    record_history,
+    records,
+    take_versions,
+)
 from sst_server.removal import removed_ids
 from sst_server.row_security import taken_ids
 from sst_server.scope import (
@@ -128,7 +135,9 @@ def _push_once(
 
 
 def _already_applied(conn: Connection, ids: list[str]) -> dict[str, MutationResult]:
-    rows = conn.execute(select(applied_mutations).where(applied_mutations.c.mutation_id.in_(ids)))
+    rows = conn.execute(
+        select(applied_mutations).where(among(conn, applied_mutations.c.mutation_id, ids))
+    )
     return {
         row.mutation_id: MutationResult(
             mutation_id=row.mutation_id,
@@ -149,7 +158,11 @@ def _load(
     read_only = sorted({m.case_id for m in mutations if m.case_id} - set(written))
     states: dict[str, _State] = {}
     for ids, shared in ((written, False), (read_only, True)):
-        query = select(records).where(records.c.entity_id.in_(ids)).order_by(records.c.entity_id)
+        query = (
+            select(records)
+            .where(among(conn, records.c.entity_id, ids))
+            .order_by(records.c.entity_id)
+        )
         if conn.dialect.name == "postgresql":
             # The records written are locked; a case only read (to authorise its records) is
             # shared, so devices adding contacts to one case do not queue behind each other,
@@ -404,8 +417,9 @@ def _write(conn: Connection, batch: _Batch) -> None:
 
 
 def _store(conn: Connection, writes: list[_Write], now: datetime) -> None:
-    conn.execute(
-        insert(record_history),
+    insert_rows(
+        conn,
+        record_history,
         [
             {"entity_id": w.entity_id, "version": w.state.version, "fields": w.state.fields}
             for w in writes
@@ -423,7 +437,7 @@ def _store(conn: Connection, writes: list[_Write], now: datetime) -> None:
         conn.execute(update(records).where(records.c.entity_id == bindparam("key")), stored)
     made = [_row(w, now) | {"entity_id": w.entity_id} for w in writes if not w.state.exists]
     if made:
-        conn.execute(insert(records), made)
+        insert_rows(conn, records, made)
     for w in writes:
         w.state.exists = True
 
@@ -462,7 +476,7 @@ def _remember(conn: Connection, batch: _Batch) -> None:
         for m, result in _answers(batch)
     ]
     if rows:
-        conn.execute(insert(applied_mutations), rows)
+        insert_rows(conn, applied_mutations, rows)
 
 
 def _answers(batch: _Batch) -> list[tuple[Mutation, MutationResult]]:

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from sst_rules.retention import RetentionRule, is_due
 from sst_server import blobs
-from sst_server.db import feed_state, record_history, records, removals, take_versions
+from sst_server.db import among, feed_state, record_history, records, removals, take_versions
 
 log = logging.getLogger(__name__)
 HORIZON = "horizon"
@@ -61,6 +61,14 @@ def purge_case(engine: Engine, case_id: str, rule: str) -> Removed:
     return _summary([(r, rule) for r in rows])
 
 
+def purge_records(engine: Engine, entity_ids: list[str], rule: str) -> Removed:
+    """Purge these records only (a decision outside the rule table, or a test's)."""
+    with engine.begin() as conn:
+        rows = [(r, rule) for r in _rows(conn, records.c.entity_id.in_(entity_ids))]
+        _purge(conn, rows)
+    return _summary(rows)
+
+
 def compact(engine: Engine, older_than_days: int, now: datetime | None = None) -> Removed:
     """Drop tombstones older than ``older_than_days``; raise the horizon past them."""
     limit = (now or datetime.now(UTC)) - timedelta(days=older_than_days)
@@ -82,7 +90,9 @@ def removed_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
     wanted = list(set(ids))
     if not wanted:
         return set()
-    found = conn.execute(select(removals.c.entity_id).where(removals.c.entity_id.in_(wanted)))
+    found = conn.execute(
+        select(removals.c.entity_id).where(among(conn, removals.c.entity_id, wanted))
+    )
     return set(found.scalars())
 
 

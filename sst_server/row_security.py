@@ -16,6 +16,7 @@ key), and which records does a case that left the team hold (so the device evict
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -41,7 +42,12 @@ def taken_ids(conn: Connection, ids: list[str]) -> set[str]:
     if not ids:
         return set()
     if conn.dialect.name == "postgresql":
-        found = conn.execute(text("SELECT sst_taken_ids(:ids)"), {"ids": ids})
+        found = conn.execute(
+            text(
+                "SELECT sst_taken_ids(ARRAY(SELECT jsonb_array_elements_text(CAST(:ids AS jsonb))))"
+            ),
+            {"ids": json.dumps(ids)},
+        )
     else:
         found = conn.execute(select(records.c.entity_id).where(records.c.entity_id.in_(ids)))
     return set(found.scalars())

@@ -1932,6 +1932,137 @@
     </message>
 </context>
 <context>
+    <name>RecordField</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Dagordning</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analys</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Iakttagelser</translation>
+    </message>
+    <message>
+        <source>Student's view</source>
+        <translation>Elevens syn</translation>
+    </message>
+    <message>
+        <source>Guardians' view</source>
+        <translation>Vårdnadshavarnas syn</translation>
+    </message>
+    <message>
+        <source>Child's response</source>
+        <translation>Barnets gensvar</translation>
+    </message>
+    <message>
+        <source>Agreed actions</source>
+        <translation>Överenskomna åtgärder</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Längd (minuter)</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Measurable criterion</source>
+        <translation>Mätbart kriterium</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Måldatum</translation>
+    </message>
+    <message>
+        <source>Overall aims</source>
+        <translation>Övergripande mål</translation>
+    </message>
+    <message>
+        <source>Overall goal</source>
+        <translation>Övergripande mål</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>Överlämningsanteckning</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Fritext</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>Vidtagna åtgärder</translation>
+    </message>
+    <message>
+        <source>Adaptations tried</source>
+        <translation>Prövade anpassningar</translation>
+    </message>
+    <message>
+        <source>Expected of the team</source>
+        <translation>Förväntningar på teamet</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Ämne</translation>
+    </message>
+</context>
+<context>
     <name>RecordType</name>
     <message>
         <source>Consent</source>

@@ -61,6 +61,11 @@ def test_connect_from_settings_then_the_status_bar_shows_the_sync(
     )
     qtbot.waitUntil(lambda: "Synced" in window.sync_state.text(), timeout=15_000)
     assert "0 change" in window.sync_state.text()
+    shown = window.workspace.show_screen("settings")
+    assert isinstance(shown, SettingsScreen)
+    box = shown.server  # connected: the address and code rows are gone, the address is said
+    assert not box.address.isVisibleTo(box) and not box.code.isVisibleTo(box)
+    assert server.url in box.state.text()
 
 
 def test_a_revoked_laptop_says_so_and_erases_its_profile(
@@ -94,6 +99,7 @@ def test_the_conflicts_screen_resolves_with_a_merge(qtbot: QtBot, team) -> None:
     qtbot.addWidget(screen)
     screen.refresh()
     assert len(screen.rows) == 1 and screen.table.rowCount() == 1
+    assert screen.table.item(0, 3).text() == "Agenda"  # the field's name in words, not its code
     assert (screen.kept.toPlainText(), screen.other.toPlainText()) == ("Mål", "Närvaro")
     screen.merge.setPlainText("Mål och närvaro")
     screen.merge_button.click()

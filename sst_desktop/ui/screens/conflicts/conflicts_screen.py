@@ -123,7 +123,7 @@ class ConflictsScreen(QWidget):
                 row.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 row.case_reference or "",
                 label(row.entity_type, "RecordType"),
-                row.field,
+                label(row.field, "RecordField"),
                 row.other_author,
             )
             for column, text in enumerate(cells):

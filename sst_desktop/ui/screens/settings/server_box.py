@@ -34,7 +34,7 @@ class ServerBox(QGroupBox):
         self.problem = QLabel(self)
         self.problem.setObjectName("error")
         self.problem.setWordWrap(True)
-        form = QFormLayout(self)
+        form = self._form = QFormLayout(self)
         form.addRow(self.tr("Server &address"), self.address)
         form.addRow(self.tr("Enrollment c&ode"), self.code)
         form.addRow("", self.connect_button)
@@ -48,7 +48,7 @@ class ServerBox(QGroupBox):
     def _show_state(self) -> None:
         status = client.status(self._context.engine)
         for widget in (self.address, self.code, self.connect_button):
-            widget.setVisible(not status.connected)
+            self._form.setRowVisible(widget, not status.connected)  # label and field together
         self.state.setText(
             self.tr("Connected to %1.").replace("%1", status.server_url or "")
             if status.connected
