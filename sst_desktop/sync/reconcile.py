@@ -66,15 +66,17 @@ def check(engine: Engine, transport: Transport, cursor: str | None) -> CheckResu
 
 
 def repair(engine: Engine, transport: Transport, names: list[str] | None = None) -> CheckResult:
-    """Make the device hold exactly the server's records of these types (all: after a full
-    resync). Records with changes waiting to be pushed are left alone. Fetched parents first,
-    removed children first: the profile's foreign keys hold at every commit."""
+    """Make the device hold exactly the server's records of these types (after a full resync:
+    every type it holds any of). Records with changes waiting to be pushed are left alone.
+    Fetched parents first, removed children first: the foreign keys hold at every commit."""
     tables = _synced_tables()
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
     stale: list[str] = []
     gone: list[Eviction] = []
     differed: list[str] = []
-    for name in sorted(names if names is not None else tables, key=order.__getitem__):
+    if names is None:  # after a full resync the pull brought everything: look for leftovers
+        names = [name for name, table in tables.items() if _holds_any(engine, table)]
+    for name in sorted(names, key=order.__getitem__):
         theirs = _inventory(transport, name)
         with engine.connect() as conn:
             mine = _held(conn, tables[name])
@@ -111,6 +113,12 @@ def _synced_tables() -> dict[str, Table]:
         for name, table in Base.metadata.tables.items()
         if "server_version" in table.c and name not in NOT_COMPARED
     }
+
+
+def _holds_any(engine: Engine, table: Table) -> bool:
+    with engine.connect() as conn:
+        query = select(table.c.id).where(table.c.server_version.is_not(None)).limit(1)
+        return conn.execute(query).first() is not None
 
 
 def _waiting(engine: Engine) -> bool:

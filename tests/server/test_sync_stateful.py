@@ -1,8 +1,9 @@
 """R5: three laptops of two authorities make random offline edits, deletions, consent changes
-and syncs in random order, with connections cut before a request or after the server answered;
-at the end every laptop holds exactly what its user may see, all agree with the server, no
-accepted write is lost, and every concurrent edit of one field was merged or recorded as a
-conflict. Real encrypted profiles, the real sync engine, the real server over HTTP.
+and syncs in random order, while the server purges records and compacts tombstones, with
+connections cut before a request or after the server answered; at the end every laptop holds
+exactly what its user may see, all agree with the server, no accepted write is lost, every
+concurrent edit of one field was merged or recorded as a conflict, and nothing purged or
+deleted is anywhere. Real encrypted profiles, the real sync engine, the real server over HTTP.
 
 Examples: ``SST_SYNC_EXAMPLES`` (CI: 200 on SQLite, a quarter of that on PostgreSQL; the
 benchmark run ``bench/sync_stateful.py`` asks for 5,000)."""
@@ -12,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,8 @@ from sst_desktop.models.contact import Contact, Meeting
 from sst_desktop.sync import client
 from sst_desktop.sync.transport import SyncError, Transport
 from sst_rules.enums import Authority, Role
-from sst_server import admin
-from sst_server.db import record_history, records
+from sst_server import admin, removal
+from sst_server.db import record_history, records, removals
 from tests.server.conftest import Server
 from tests.server.laptops import (
     PASSPHRASE,
@@ -95,6 +96,8 @@ class Team(RuleBasedStateMachine):
         self.written: list[tuple[str, str, str, Any]] = [("A", shared, "agenda", "start")]
         self.consent_id: str | None = None
         self.deleted: set[str] = set()
+        self.purged: set[str] = set()
+        self.removed: set[str] = set()
         # what each laptop wrote: (laptop, record, field, value); and per (record, field, base
         # version) the last value each laptop gave it on that base
         self.concurrent: dict[tuple[str, str, int], dict[str, str]] = {}
@@ -176,6 +179,29 @@ class Team(RuleBasedStateMachine):
                 consent.withdrawn_by = "student"
                 uow.commit()
 
+    # -- the server's housekeeping -----------------------------------------------------------
+    @rule(pick=st.integers(0, 20))
+    def purge_a_record(self, pick: int) -> None:
+        """Gallring of one meeting or visit on the server (a rule, or a decision)."""
+        with self.server.engine.connect() as conn:
+            candidates = sorted(
+                conn.execute(
+                    select(records.c.entity_id).where(
+                        records.c.case_id == self.case_id,
+                        records.c.entity_type.in_(("meetings", "contacts")),
+                    )
+                ).scalars()
+            )
+        if candidates:
+            target = candidates[pick % len(candidates)]
+            removal.purge_records(self.server.engine, [target], "test")
+            self.purged.add(target)
+
+    @rule()
+    def compact_tombstones(self) -> None:
+        """Every tombstone goes; laptops that had not seen one resync in full."""
+        removal.compact(self.server.engine, older_than_days=0, now=datetime.now(UTC))
+
     # -- the network ------------------------------------------------------------------------
     @rule(
         name=st.sampled_from(["A", "B", "S"]),
@@ -200,6 +226,7 @@ class Team(RuleBasedStateMachine):
                 self.devices[name].sync()
         with self.server.engine.connect() as conn:
             stored = {r.entity_id: r for r in conn.execute(select(records))}
+            self.removed = set(conn.execute(select(removals.c.entity_id)).scalars())
             history: dict[str, list[dict[str, Any]]] = {}
             for row in conn.execute(select(record_history)):
                 history.setdefault(row.entity_id, []).append(row.fields)
@@ -213,7 +240,10 @@ class Team(RuleBasedStateMachine):
         history: dict[str, list[dict[str, Any]]],
         conflicts: list[dict[str, Any]],
     ) -> None:
+        assert self.purged <= self.removed and not self.purged & set(stored)
         for name, entity_id, field, value in self.written:
+            if entity_id in self.removed:
+                continue  # purged, or deleted and compacted: gone everywhere (checked below)
             if entity_id in stored and stored[entity_id].deleted:
                 continue  # edited after a colleague cancelled it: refused, and shown as such
             if True:
@@ -229,10 +259,12 @@ class Team(RuleBasedStateMachine):
                     field,
                     value,
                 )
-        for entity_id in self.deleted:
-            assert stored[entity_id].deleted  # a cancelled meeting never comes back
+        for entity_id in self.deleted:  # a cancelled meeting never comes back
+            assert entity_id in self.removed or stored[entity_id].deleted
         recorded = {(c["entity_id"], c["field"]) for c in conflicts}
         for (entity_id, field, _base), values in self.concurrent.items():
+            if entity_id in self.removed:
+                continue
             if len(set(values.values())) > 1 and not stored[entity_id].deleted:
                 # two laptops changed one field from the same version, differently
                 assert (entity_id, field) in recorded, (entity_id, field, values)
