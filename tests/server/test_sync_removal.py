@@ -16,6 +16,7 @@ from sqlalchemy import func, select, text, update
 from sst_desktop.models.case import Case
 from sst_desktop.models.contact import Contact, Meeting
 from sst_desktop.models.profile_meta import PurgedRecord
+from sst_desktop.sync import client
 from sst_rules.retention import RetentionRule
 from sst_server import removal
 from sst_server.db import records, removals
@@ -173,3 +174,33 @@ def test_purge_due_from_the_command_line_uses_the_programme_file(server: Server,
         timeout=60,
     )
     assert broken.returncode == 2 and "cannot read retention rules" in broken.stderr
+
+
+def test_the_check_runs_twice_an_hour_not_every_round(team) -> None:  # type: ignore[no-untyped-def]
+    laptop, tablet, _school, team_id = team
+    case_id = _open_case(laptop, team_id)
+    visit = _visit(laptop, case_id, "Ett")
+    laptop.sync()
+
+    def round_with_the_default_clock() -> client.SyncReport:
+        transport = client.connected_transport(tablet.context.engine)
+        try:
+            return client.sync_once(tablet.context.engine, transport)
+        finally:
+            transport.close()
+
+    with tablet.context.engine.begin() as conn:  # as if it had never compared
+        conn.execute(text("DELETE FROM profile_settings WHERE key = 'sync.last_check'"))
+    round_with_the_default_clock()
+    with tablet.context.engine.begin() as conn:
+        conn.execute(text("INSERT INTO purge_session (id) VALUES (1)"))
+        conn.execute(text("DELETE FROM contacts WHERE id = :id"), {"id": visit})
+        conn.execute(text("DELETE FROM purge_session"))
+    assert round_with_the_default_clock().repaired == 0  # compared less than 30 minutes ago
+    with tablet.context.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE profile_settings SET value = :v WHERE key = 'sync.last_check'"),
+            {"v": (datetime.now(UTC) - timedelta(minutes=31)).isoformat()},
+        )
+    assert round_with_the_default_clock().repaired == 1
+    assert [c.id for c in tablet.rows(Contact)] == [visit]

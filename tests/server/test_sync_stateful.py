@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -213,7 +213,7 @@ class Team(RuleBasedStateMachine):
         if cut is not None:
             transport = CuttingTransport(transport, *cut)
         try:
-            client.sync_once(engine, transport)
+            client.sync_once(engine, transport, check_every=timedelta(0))
         except SyncError:
             pass  # the network went; the next sync resumes
         finally:
