@@ -1,7 +1,9 @@
 """Enrolling a device with a one-time code, refreshing its tokens, and knowing who calls.
 
 The refresh token rotates on every use; presenting an old one (a stolen copy racing the real
-device) revokes the device. A revoked device gets nothing more, whatever token it holds."""
+device) revokes the device. A device that chose the token to rotate to (``refresh_chain``) and
+asks again with the same pair after losing the answer gets the answer again. A revoked device
+gets nothing more, whatever token it holds."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from sqlalchemy.engine import Engine
 
 from sst_desktop.ids import new_id
 from sst_desktop.sync.protocol import EnrollResponse, StaffInfo, TokenResponse
+from sst_rules import refresh_chain
 from sst_server import tokens
 from sst_server.db import devices, enrollment_codes, staff
 from sst_server.scope import Staff
@@ -78,14 +81,24 @@ def enroll(engine: Engine, settings: ServerSettings, code: str, device_name: str
 
 
 def refresh(
-    engine: Engine, settings: ServerSettings, device_id: str, presented: str
+    engine: Engine,
+    settings: ServerSettings,
+    device_id: str,
+    presented: str,
+    chosen: str | None = None,
 ) -> TokenResponse:
-    new_refresh = tokens.new_secret()
+    new_refresh = chosen or tokens.new_secret()
     with engine.begin() as conn:
         row = conn.execute(select(devices).where(devices.c.id == device_id)).first()
         if row is None or row.revoked_at is not None:
             raise AuthError("device_revoked" if row is not None else "device_unknown")
-        reused = tokens.digest(presented) != row.refresh_hash
+        # Rotated to ``chosen`` already, from ``presented``: the answer was lost on the way.
+        again = (
+            chosen is not None
+            and tokens.digest(chosen) == row.refresh_hash
+            and refresh_chain.follows(chosen, presented)
+        )
+        reused = tokens.digest(presented) != row.refresh_hash and not again
         if reused:
             # An old token: someone holds a copy. Stop the device (committed before the
             # refusal goes out); IT enrolls it again.
@@ -97,6 +110,8 @@ def refresh(
     if reused:
         log.warning("device %s presented an old refresh token; revoked", device_id)
         raise AuthError("device_revoked")
+    if again:
+        log.info("device %s asked again for a refresh whose answer it lost", device_id)
     with engine.begin() as conn:
         rotated = conn.execute(
             update(devices)

@@ -66,6 +66,7 @@ LAST_CHECK = "sync.last_check"  # when the device last compared its records with
 # The comparison walks every record in reach on the server (1-2 s at 50,000 records on this
 # machine's 2 cores): twice an hour, not every few minutes (measured, decisions.md).
 CHECK_EVERY = timedelta(minutes=30)
+NEXT_REFRESH = "sync.next_refresh_token"  # chosen for a refresh not yet answered (transport)
 OWNER_KEY = "owner_staff_id"
 # Decided by the server's administrators; the device never pushes them.
 SERVER_OWNED = frozenset({"municipalities", "districts", "schools", "teams", "staff"})
@@ -217,9 +218,11 @@ def connected_transport(engine: Engine) -> Transport:
 
     def store(tokens: Tokens) -> None:
         with engine.begin() as conn:
-            _put(conn, {ACCESS: tokens.access, REFRESH: tokens.refresh})
+            stored = {ACCESS: tokens.access, REFRESH: tokens.refresh}
+            _put(conn, stored | {NEXT_REFRESH: tokens.next_refresh or ""})
 
-    tokens = Tokens(settings[DEVICE], settings[ACCESS], settings[REFRESH])
+    next_refresh = settings.get(NEXT_REFRESH) or None
+    tokens = Tokens(settings[DEVICE], settings[ACCESS], settings[REFRESH], next_refresh)
     pins = settings.get(PINS, "").split()
     if not pins and settings[URL].startswith("https://"):
         # Connected before pinning existed: the key seen this round becomes the pin.

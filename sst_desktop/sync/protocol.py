@@ -92,6 +92,11 @@ class EnrollResponse(TokenResponse):
 class RefreshRequest(Envelope):
     device_id: Uuid
     refresh_token: Annotated[str, StringConstraints(min_length=16, max_length=200)]
+    # The token to rotate to, chosen and stored by the device first (``sst_rules.refresh_chain``):
+    # sent again after a lost answer, the server answers again instead of revoking.
+    next_refresh_token: Annotated[str, StringConstraints(min_length=32, max_length=200)] | None = (
+        None
+    )
 
 
 # -- push and pull ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import ipaddress
 import logging
 import ssl
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +17,7 @@ import httpx
 
 from sst_desktop.sync.pinning import PinMismatchError, PinnedContext, pinned_context
 from sst_desktop.sync.protocol import PROTOCOL, HealthResponse, TokenResponse
+from sst_rules.refresh_chain import next_token
 
 log = logging.getLogger(__name__)
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -36,6 +37,7 @@ class Tokens:
     device_id: str
     access: str
     refresh: str
+    next_refresh: str | None = None  # chosen for a refresh whose answer has not arrived
 
 
 def check_address(url: str) -> str:
@@ -141,11 +143,24 @@ class Transport:
             raise SyncError("offline", type(error).__name__) from None
 
     def _refresh(self) -> None:
+        """The next refresh token is chosen here and stored before it is sent: an answer lost
+        to a cut or a kill is asked for again with the same pair, which the server answers
+        again rather than taking the old token for a stolen copy and revoking the device."""
         assert self.tokens is not None
-        body = {"device_id": self.tokens.device_id, "refresh_token": self.tokens.refresh}
+        if self.tokens.next_refresh is None:
+            self.tokens = replace(self.tokens, next_refresh=next_token(self.tokens.refresh))
+            self._store_tokens()
+        body = {
+            "device_id": self.tokens.device_id,
+            "refresh_token": self.tokens.refresh,
+            "next_refresh_token": self.tokens.next_refresh,
+        }
         fresh = TokenResponse.model_validate(self._read(self._send("/v1/token", body, False)))
         self.tokens = Tokens(self.tokens.device_id, fresh.access_token, fresh.refresh_token)
-        if self._on_tokens is not None:
+        self._store_tokens()
+
+    def _store_tokens(self) -> None:
+        if self._on_tokens is not None and self.tokens is not None:
             self._on_tokens(self.tokens)
 
     @staticmethod
