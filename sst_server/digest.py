@@ -56,7 +56,8 @@ def digest(engine: Engine, staff: Staff, cursor_text: str | None, today: date) -
         ):
             return DigestResponse(current=False)
         by_type: dict[str, list[tuple[str, int]]] = {}
-        for row in _in_reach(conn, staff, today, select(*_COLUMNS).where(team_filter(staff))):
+        team_rows = list(conn.execute(select(*_COLUMNS).where(team_filter(staff))))
+        for row in _in_reach(conn, staff, today, team_rows):
             by_type.setdefault(row.entity_type, []).append((row.entity_id, row.version))
     tables = {}
     for name, pairs in by_type.items():
@@ -97,8 +98,7 @@ def fetch(engine: Engine, staff: Staff, ids: list[str], today: date) -> FetchRes
     return FetchResponse(changes=changes)
 
 
-def _in_reach(conn: Connection, staff: Staff, today: date, rows: Any) -> list[Any]:
-    rows = list(conn.execute(rows)) if not isinstance(rows, Sequence) else rows
+def _in_reach(conn: Connection, staff: Staff, today: date, rows: Sequence[Any]) -> list[Any]:
     context = CaseContext.load(conn, {r.case_id for r in rows if r.case_id}, [])
     return [
         r for r in rows if r.entity_type not in NOT_COMPARED and may_read(staff, r, context, today)
