@@ -243,11 +243,16 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         # The driver's own transaction handling off; every transaction BEGIN IMMEDIATE, so
         # two writers queue on the lock instead of one failing on upgrade ("locked").
-        engine = create_engine(url, connect_args={"timeout": 30, "isolation_level": None})
+        engine = create_engine(
+            url, connect_args={"timeout": 30, "isolation_level": None}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
-    engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # hide_parameters: an error names the statement, never the values (they hold case data)
+    engine = create_engine(
+        url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+    )
     event.listen(engine, "begin", _row_scope)
     return engine
 
