@@ -20,7 +20,12 @@ from bench._common import ROOT, write
 
 
 def run(backend: str, examples: int) -> dict[str, object]:
-    env = dict(os.environ, SST_SYNC_EXAMPLES=str(examples), QT_QPA_PLATFORM="offscreen")
+    env = dict(
+        os.environ,
+        SST_SYNC_EXAMPLES=str(examples),
+        SST_SYNC_STEPS=os.environ.get("SST_SYNC_STEPS", "20"),
+        QT_QPA_PLATFORM="offscreen",
+    )
     started = time.perf_counter()
     done = subprocess.run(
         [
