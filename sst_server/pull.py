@@ -39,10 +39,13 @@ def pull(
 ) -> PullResponse:
     cursor = parse_cursor(cursor_text)
     with engine.begin() as conn:  # writes only a scope snapshot
-        if 0 < cursor.version < horizon(conn):
-            # Tombstones this device has not seen are gone: it starts again from nothing and
-            # then removes what it holds that the server no longer has (see reconcile).
+        compacted_to = horizon(conn)
+        if cursor.horizon < compacted_to and 0 < cursor.version < compacted_to:
+            # Tombstones this device has not seen were compacted away after its cursor was
+            # issued: it starts again from nothing and then removes what it holds that the
+            # server no longer has (see reconcile). A walk begun after the compaction goes on.
             return PullResponse(changes=[], cursor="", more=True, full_resync=True)
+        cursor = advanced(cursor, horizon=compacted_to)
         now_scope = current_scope(conn, staff, today)
         if cursor.target is not None:
             return _backfill(conn, staff, cursor, recall(conn, cursor.target) or {}, limit, today)

@@ -36,6 +36,9 @@ class Cursor:
     snapshot: str | None = None  # the scope the device holds
     target: str | None = None  # a backfill under way towards this scope...
     after: int = 0  # ...sent up to this version
+    # The tombstone horizon when this cursor was issued: a walk that started after a compaction
+    # misses nothing the compaction took (0 for cursors of servers before the field).
+    horizon: int = 0
 
 
 class MalformedCursorError(ValueError):
@@ -47,16 +50,19 @@ def parse_cursor(text: str | None) -> Cursor:
         return Cursor()
     try:
         raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-        cursor = Cursor(int(raw["v"]), raw.get("s"), raw.get("t"), int(raw.get("a", 0)))
+        cursor = Cursor(
+            int(raw["v"]), raw.get("s"), raw.get("t"), int(raw.get("a", 0)), int(raw.get("h", 0))
+        )
     except (ValueError, KeyError, TypeError) as error:
         raise MalformedCursorError("malformed cursor") from error
-    if cursor.version < 0 or cursor.after < 0:
+    if cursor.version < 0 or cursor.after < 0 or cursor.horizon < 0:
         raise MalformedCursorError("malformed cursor")
     return cursor
 
 
 def format_cursor(cursor: Cursor) -> str:
     raw = {"v": cursor.version, "s": cursor.snapshot, "t": cursor.target, "a": cursor.after}
+    raw["h"] = cursor.horizon
     return base64.urlsafe_b64encode(json.dumps(raw, separators=(",", ":")).encode()).decode()
 
 

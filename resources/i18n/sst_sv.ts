@@ -3017,6 +3017,14 @@
         <translation>Inte ansluten till någon server.</translation>
     </message>
     <message>
+        <source>The server is busy; trying again in a few minutes.</source>
+        <translation>Servern är upptagen; försöker igen om några minuter.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts from this computer; the server asks it to wait. Trying again later.</source>
+        <translation>För många misslyckade försök från den här datorn; servern ber den vänta. Försöker igen senare.</translation>
+    </message>
+    <message>
         <source>Sync failed ({code}); trying again soon.</source>
         <translation>Synkningen misslyckades ({code}); försöker igen snart.</translation>
     </message>

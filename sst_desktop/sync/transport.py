@@ -25,11 +25,13 @@ TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 class SyncError(Exception):
     """``code``: offline, server_unavailable, protocol_unsupported, device_revoked, refused,
-    insecure_address, certificate_invalid, pin_mismatch, or the server's own error code."""
+    insecure_address, certificate_invalid, pin_mismatch, or the server's own error code.
+    ``retry_after``: seconds the server asked the device to wait (429), else None."""
 
-    def __init__(self, code: str, message: str = "") -> None:
+    def __init__(self, code: str, message: str = "", retry_after: int | None = None) -> None:
         super().__init__(message or code)
         self.code = code
+        self.retry_after = retry_after
 
 
 @dataclass
@@ -67,6 +69,17 @@ def _certificate_refused(error: BaseException) -> bool:
             return True
         cause = cause.__cause__ or cause.__context__
     return False
+
+
+def _retry_after(answer: httpx.Response) -> int | None:
+    """Retry-After in seconds (the server sends seconds, never a date); capped at an hour so a
+    wrong header cannot silence sync for a day."""
+    if answer.status_code != 429:
+        return None
+    try:
+        return min(max(int(answer.headers.get("Retry-After", "")), 1), 3600)
+    except ValueError:
+        return None
 
 
 class Transport:
@@ -175,7 +188,9 @@ class Transport:
             code = data.get("code", "refused") if isinstance(data, dict) else "refused"
             log.warning("sync refused: HTTP %s %s", answer.status_code, code)
             raise SyncError(
-                str(code), str(data.get("message", "")) if isinstance(data, dict) else ""
+                str(code),
+                str(data.get("message", "")) if isinstance(data, dict) else "",
+                _retry_after(answer),
             )
         if not isinstance(data, dict):
             raise SyncError("server_unavailable", "the answer is not a JSON object")

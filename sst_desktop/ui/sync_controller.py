@@ -59,6 +59,14 @@ MESSAGES = {
         "SyncController", "Only a new profile without cases can be connected to a server."
     ),
     "not_connected": QT_TRANSLATE_NOOP("SyncController", "Not connected to a server."),
+    "rate_limited": QT_TRANSLATE_NOOP(
+        "SyncController", "The server is busy; trying again in a few minutes."
+    ),
+    "too_many_attempts": QT_TRANSLATE_NOOP(
+        "SyncController",
+        "Too many failed attempts from this computer; the server asks it to wait. "
+        "Trying again later.",
+    ),
 }
 FALLBACK = QT_TRANSLATE_NOOP("SyncController", "Sync failed ({code}); trying again soon.")
 
@@ -66,6 +74,12 @@ FALLBACK = QT_TRANSLATE_NOOP("SyncController", "Sync failed ({code}); trying aga
 def sync_message(code: str) -> str:
     text = MESSAGES.get(code, FALLBACK)
     return QCoreApplication.translate("SyncController", text).replace("{code}", code)
+
+
+def retry_delay_ms(error: BaseException) -> int:
+    """A minute, or longer when the server has asked the device to wait (429 Retry-After)."""
+    asked = error.retry_after if isinstance(error, SyncError) else None
+    return max(RETRY_MS, (asked or 0) * 1000)
 
 
 class SyncController(QObject):
@@ -126,7 +140,7 @@ class SyncController(QObject):
         self.state_changed.emit(
             sync_message(code) + " " + self.tr("%n change(s) waiting.", "", status.pending)
         )
-        self._timer.start(RETRY_MS)
+        self._timer.start(retry_delay_ms(error))
 
     def show_status(self, report: client.SyncReport | None = None) -> None:
         status = client.status(self._context.engine)

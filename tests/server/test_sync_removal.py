@@ -116,6 +116,52 @@ def test_a_device_away_past_the_horizon_resyncs_and_deleted_records_stay_deleted
     assert laptop.sync().full_resync is False  # the laptop had seen the tombstone
 
 
+def test_a_walk_begun_after_a_compaction_runs_to_its_end(team, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pages of two records: the walk from nothing (a device back past the horizon) crosses
+    versions below the horizon page after page, and must not be sent back to the start each
+    time (it was: an endless resync the CI run found). A compaction during a walk still sends
+    that walk back once."""
+    laptop, tablet, _school, team_id = team
+    server: Server = laptop.server
+    case_id = _open_case(laptop, team_id)
+    meetings = [_meeting(laptop, case_id, f"Möte {n}") for n in range(6)]
+    laptop.sync()
+    tablet.sync()
+    _delete_meeting(laptop, meetings.pop())
+    laptop.sync()
+    _compact_all_tombstones(server)
+    monkeypatch.setattr(client, "PULL_PAGE", 2)
+
+    report = tablet.sync()
+    assert report.full_resync and report.pulled < 40  # one walk, not a loop
+    assert {m.id for m in tablet.rows(Meeting)} == set(meetings)
+    assert not tablet.sync().full_resync
+
+    # A compaction between two pages of a walk: that walk starts again, once.
+    with tablet.context.engine.begin() as conn:
+        client._put(conn, {client.CURSOR: ""})
+    transport = client.connected_transport(tablet.context.engine)
+    try:
+        first = transport.post("/v1/pull", {"cursor": None, "limit": 2})
+        assert first["more"] and not first["full_resync"]
+        _delete_meeting(laptop, meetings.pop())
+        laptop.sync()
+        _compact_all_tombstones(server)
+        again = transport.post("/v1/pull", {"cursor": first["cursor"], "limit": 2})
+        assert again["full_resync"] and again["cursor"] == ""
+    finally:
+        transport.close()
+    assert tablet.sync().full_resync is False  # from nothing, after the compaction
+    assert {m.id for m in tablet.rows(Meeting)} == set(meetings)
+
+
+def _compact_all_tombstones(server: Server) -> None:
+    old = datetime.now(UTC) - timedelta(days=400)
+    with server.engine.begin() as conn:
+        conn.execute(update(records).where(records.c.deleted.is_(True)).values(updated_at=old))
+    assert removal.compact(server.engine, older_than_days=365).total >= 1
+
+
 def test_the_sanity_check_finds_and_repairs_a_device_that_differs(team) -> None:  # type: ignore[no-untyped-def]
     laptop, tablet, _school, team_id = team
     case_id = _open_case(laptop, team_id)
