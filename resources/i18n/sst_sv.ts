@@ -2755,6 +2755,54 @@
         <translation>Antal godkända ämnen måste vara mellan 0 och antalet ämnen.</translation>
     </message>
     <message>
+        <source>{instrument} for {respondent} is meant for ages {ages}, not {age}.</source>
+        <translation>{instrument} för {respondent} är avsett för åldrarna {ages}, inte {age}.</translation>
+    </message>
+    <message>
+        <source>{instrument} has different cut-offs by age: give the student's age.</source>
+        <translation>{instrument} har olika gränsvärden för olika åldrar: ange elevens ålder.</translation>
+    </message>
+    <message>
+        <source>{instrument} needs an answer to every item; {key} is missing.</source>
+        <translation>{instrument} behöver svar på varje fråga; {key} saknas.</translation>
+    </message>
+    <message>
+        <source>The answer to item {key} must be a whole number from {low} to {high}.</source>
+        <translation>Svaret på fråga {key} måste vara ett heltal från {low} till {high}.</translation>
+    </message>
+    <message>
+        <source>{instrument} ({respondent}) has no item {key}.</source>
+        <translation>{instrument} ({respondent}) har ingen fråga {key}.</translation>
+    </message>
+    <message>
+        <source>The instrument definition {file} is not valid: {field}: {problem}</source>
+        <translation>Instrumentdefinitionen {file} är inte giltig: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>The answers are not valid input: {problem}</source>
+        <translation>Svaren är inte giltig indata: {problem}</translation>
+    </message>
+    <message>
+        <source>No version of {family} is meant for a {respondent} rating of a student aged {age}.</source>
+        <translation>Ingen version av {family} är avsedd för en skattning av {respondent} för en elev som är {age} år.</translation>
+    </message>
+    <message>
+        <source>{instrument} needs a respondent: one of {known}.</source>
+        <translation>{instrument} behöver en svarande: någon av {known}.</translation>
+    </message>
+    <message>
+        <source>{instrument} has no respondent {respondent}; it has {known}.</source>
+        <translation>{instrument} har ingen svarande {respondent}; det har {known}.</translation>
+    </message>
+    <message>
+        <source>No instrument {instrument} is installed (see `sst instruments`).</source>
+        <translation>Inget instrument {instrument} är installerat (se `sst instruments`).</translation>
+    </message>
+    <message>
+        <source>Version {version} of {instrument} is not installed.</source>
+        <translation>Version {version} av {instrument} är inte installerad.</translation>
+    </message>
+    <message>
         <source>The {perspective} section belongs to its author; only they can change it.</source>
         <translation>Avsnittet {perspective} tillhör den som skrev det; bara den personen kan ändra det.</translation>
     </message>

@@ -19,10 +19,12 @@ from sst_desktop.cli.commands import (
     case,
     demo,
     init,
+    instruments,
     passwd,
     purge,
     rekey,
     restore,
+    score,
     stats,
     sync,
     verify,
@@ -45,6 +47,8 @@ COMMANDS: tuple[ModuleType, ...] = (
     purge,
     case,
     sync,
+    score,
+    instruments,
 )
 EXIT_ERROR, EXIT_INTERNAL = 1, 3
 
