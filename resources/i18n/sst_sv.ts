@@ -2747,6 +2747,14 @@
         <translation>Profilen innehåller redan {cases} ärenden; demodata läggs i en ny profil.</translation>
     </message>
     <message>
+        <source>Cannot write the export there: the folder does not exist, is not writable or is full.</source>
+        <translation>Exporten kan inte sparas där: mappen finns inte, går inte att skriva i eller är full.</translation>
+    </message>
+    <message>
+        <source>Cannot tell the file type from '{suffix}'; name the file .xlsx or .csv.</source>
+        <translation>Filtypen framgår inte av '{suffix}'; ge filen namnet .xlsx eller .csv.</translation>
+    </message>
+    <message>
         <source>This follow-up is already recorded.</source>
         <translation>Uppföljningen är redan registrerad.</translation>
     </message>

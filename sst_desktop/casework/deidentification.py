@@ -32,3 +32,9 @@ def require_no_identity(fields: dict[str, str | None], today: date) -> None:
     for name, value in fields.items():
         if value and contains_personal_id(value, today):
             raise ValidationError(HOLDS_IDENTITY, field=name)
+
+
+def mask_identity_like(text: str, mask: str) -> str:
+    """``text`` with everything shaped like an identity number replaced by ``mask``, valid or
+    not: a mistyped number identifies a child as well as a correct one (exports, prints)."""
+    return _CANDIDATE.sub(mask, text)

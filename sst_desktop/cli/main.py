@@ -18,6 +18,7 @@ from sst_desktop.cli.commands import (
     backup,
     case,
     demo,
+    export,
     init,
     instruments,
     passwd,
@@ -49,6 +50,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     sync,
     score,
     instruments,
+    export,
 )
 EXIT_ERROR, EXIT_INTERNAL = 1, 3
 

@@ -6,7 +6,8 @@ A JSON file, nothing personal in it:
       "organisation": "Exempelstads kommun",
       "escrow": {"enabled": true, "public_key": "<base64 of a 32-byte X25519 public key>"},
       "programme_rules": ["programmes-2027.json"],
-      "ca_bundle": "kommun-ca.pem"
+      "ca_bundle": "kommun-ca.pem",
+      "small_cell_threshold": 5
     }
 
 Found at ``SST_ORGANISATION_CONFIG`` if set, else ``organisation.json`` in the machine-wide
@@ -14,7 +15,8 @@ configuration directory (where IT puts it), else the user's. No file means the d
 escrow slot (design.md: a policy switch, off by default) and the shipped programme rules.
 ``ca_bundle``: the organisation's own CA certificates (PEM), trusted for the central store's
 certificate besides the system's. Paths in ``programme_rules`` and ``ca_bundle`` are relative
-to the file. A file that is there but wrong is an error naming the file, never silently
+to the file. ``small_cell_threshold``: exported aggregates hide counts below it (default 5,
+at least 3). A file that is there but wrong is an error naming the file, never silently
 ignored: a missing escrow slot would go unnoticed.
 """
 
@@ -69,6 +71,9 @@ class OrganisationConfig(BaseModel):
     escrow: EscrowPolicy = Field(default_factory=EscrowPolicy)
     programme_rules: tuple[Path, ...] = ()
     ca_bundle: Path | None = None
+    # Counts from 1 to this minus one are suppressed in exported aggregates (the follow-up
+    # file's summary). An organisation may raise it, not go below 3 (decisions.md).
+    small_cell_threshold: int = Field(default=5, ge=3, le=100)
     _source: Path | None = PrivateAttr(default=None)  # the file it came from, if any
 
     def escrow_public_key(self) -> bytes | None:

@@ -41,6 +41,8 @@ ERROR_TEMPLATES: dict[str, str] = {
     'contact.duration_range': QT_TRANSLATE_NOOP("SstError", 'A duration must be between 0 and 1440 minutes (got {value}).'),
     'contact.final': QT_TRANSLATE_NOOP("SstError", 'A held contact is final; record a correction that says why instead.'),
     'demo.not_empty': QT_TRANSLATE_NOOP("SstError", 'The profile already holds {cases} cases; demo data goes into a new one.'),
+    'export.cannot_write': QT_TRANSLATE_NOOP("SstError", 'Cannot write the export there: the folder does not exist, is not writable or is full.'),
+    'export.format': QT_TRANSLATE_NOOP("SstError", "Cannot tell the file type from '{suffix}'; name the file .xlsx or .csv."),
     'follow_up.done': QT_TRANSLATE_NOOP("SstError", 'This follow-up is already recorded.'),
     'grades.range': QT_TRANSLATE_NOOP("SstError", 'Subjects passed must be between 0 and the number of subjects.'),
     'instrument.age_outside': QT_TRANSLATE_NOOP("SstError", '{instrument} for {respondent} is meant for ages {ages}, not {age}.'),

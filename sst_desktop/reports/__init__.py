@@ -1,0 +1,1 @@
+"""Documents made from the records: printed plans, exports and reports (no Qt)."""
