@@ -2691,6 +2691,10 @@
         <translation>De två lösenfraserna är olika.</translation>
     </message>
     <message>
+        <source>Cannot read the password file {file}.</source>
+        <translation>Det går inte att läsa lösenordsfilen {file}.</translation>
+    </message>
+    <message>
         <source>This case already has a closure recorded.</source>
         <translation>Ärendet har redan ett registrerat avslut.</translation>
     </message>
@@ -2851,6 +2855,26 @@
         <translation>Det finns inget verktyg med koden {tool}.</translation>
     </message>
     <message>
+        <source>No case {case} in your list.</source>
+        <translation>Inget ärende {case} i din lista.</translation>
+    </message>
+    <message>
+        <source>Case {case} has no plan yet.</source>
+        <translation>Ärende {case} har ingen plan än.</translation>
+    </message>
+    <message>
+        <source>The plan of case {case} has no revision {number}.</source>
+        <translation>Planen i ärende {case} har ingen revision {number}.</translation>
+    </message>
+    <message>
+        <source>The student has a protected identity: printing the plan needs a reason, which is recorded in the audit log.</source>
+        <translation>Eleven har skyddade personuppgifter: för att skriva ut planen behövs ett skäl, som sparas i loggen.</translation>
+    </message>
+    <message>
+        <source>Part of this plan is not shared with your authority, so it cannot be printed whole.</source>
+        <translation>En del av planen delas inte med din myndighet, så den kan inte skrivas ut i sin helhet.</translation>
+    </message>
+    <message>
         <source>{folder} is a file; a backup goes into a new, empty folder. Choose another name.</source>
         <translation>{folder} är en fil; en säkerhetskopia sparas i en ny, tom mapp. Välj ett annat namn.</translation>
     </message>
@@ -2913,6 +2937,18 @@
     <message>
         <source>A student can be linked to the request only after the family has said yes (consent).</source>
         <translation>En elev kan kopplas till förfrågan först när familjen har sagt ja (samtycke).</translation>
+    </message>
+    <message>
+        <source>The folder for {file} does not exist.</source>
+        <translation>Mappen för {file} finns inte.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {problem}.</source>
+        <translation>Det går inte att skriva {file}: {problem}.</translation>
+    </message>
+    <message>
+        <source>The password for the PDF is empty.</source>
+        <translation>Lösenordet för PDF-filen är tomt.</translation>
     </message>
     <message>
         <source>The database file {file} is in use by another program.</source>

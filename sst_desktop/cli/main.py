@@ -22,6 +22,7 @@ from sst_desktop.cli.commands import (
     init,
     instruments,
     passwd,
+    plan,
     purge,
     rekey,
     restore,
@@ -50,6 +51,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     sync,
     score,
     instruments,
+    plan,
     export,
 )
 EXIT_ERROR, EXIT_INTERNAL = 1, 3

@@ -40,6 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("text_size_percent", 100, lambda v: v in (100, 125, 150, 175, 200)),
     Setting("server_address", "", lambda v: isinstance(v, str) and len(v) <= 300),
     Setting("show_initials_only", False, lambda v: isinstance(v, bool)),
+    # Printed and saved plans name the student by initials unless this is on (decisions.md).
+    Setting("print_full_name", False, lambda v: isinstance(v, bool)),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
