@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -34,6 +35,7 @@ def _config() -> Config:
     return config
 
 
+@cache  # the migration scripts ship with the app: read them once, not at every unlock
 def head_revision() -> str:
     head = ScriptDirectory.from_config(_config()).get_current_head()
     if head is None:
@@ -41,8 +43,11 @@ def head_revision() -> str:
     return head
 
 
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+@cache
+def known_revisions() -> frozenset[str]:
+    return frozenset(
+        {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+    )
 
 
 def current_revision(engine: Engine) -> str | None:
