@@ -21,21 +21,17 @@ from reportlab.platypus import (
 
 from sst_desktop.reports import plan_labels as sv
 from sst_desktop.reports.pdf_page import CONTENT_WIDTH
+from sst_desktop.reports.pdf_table import GRID, grid_table
 from sst_desktop.reports.plan_document import GoalLine, InterventionLine, PlanDocument, SignerSlot
 from sst_desktop.reports.plan_pdf_styles import (
     BLOCK_HEAD,
     BODY,
-    CELL,
-    CELL_HEAD,
-    GRID,
     PERSPECTIVE,
     SECTION,
     SMALL,
-    SUB_CELL,
     SUBTITLE,
     TABLE_CAPTION,
     TITLE,
-    grid_table_style,
     table_style,
     text,
 )
@@ -62,9 +58,7 @@ def title_block(doc: PlanDocument) -> list[Flowable]:
         ],
         [sv.NEXT_REVIEW, _day(doc.review_on) or "–", sv.PRINTED, _day(doc.printed_on)],
     ]
-    rows = [[text(c, CELL_HEAD if i % 2 == 0 else CELL) for i, c in enumerate(r)] for r in facts]
-    table = Table(rows, colWidths=FACT_WIDTHS)
-    table.setStyle(grid_table_style(((0, 0), (0, -1)), ((2, 0), (2, -1))))  # the labels
+    table = grid_table(facts, FACT_WIDTHS, header=False, label_columns=(0, 2))
     return [text(title(doc.kind, doc.maintenance), TITLE), text(where, SUBTITLE), table]
 
 
@@ -99,18 +93,11 @@ def goals_section(doc: PlanDocument) -> list[Flowable]:
 def _perspective(
     name: str, goals: list[GoalLine], actions: list[InterventionLine]
 ) -> list[Flowable]:
-    header = [text(c, CELL_HEAD) for c in sv.GOAL_COLUMNS]
-    rows = [header] + [
-        [
-            text(g.number),
-            text(g.text, SUB_CELL if g.sub_goal else CELL),
-            text(g.criterion),
-            text(_day(g.target_date)),
-        ]
-        for g in goals
+    rows = [list(sv.GOAL_COLUMNS)] + [
+        [g.number, g.text, g.criterion, _day(g.target_date)] for g in goals
     ]
-    table = Table(rows, colWidths=GOAL_WIDTHS, repeatRows=1)
-    table.setStyle(grid_table_style())
+    sub_goals = [(row, 1) for row, g in enumerate(goals, start=1) if g.sub_goal]
+    table = grid_table(rows, GOAL_WIDTHS, indented=sub_goals)
     parts: list[Flowable] = [*heading(name, PERSPECTIVE), table]
     if actions:
         parts += heading(sv.INTERVENTIONS, TABLE_CAPTION)
@@ -119,21 +106,18 @@ def _perspective(
 
 
 def _interventions(actions: list[InterventionLine]) -> Table:
-    header = [text(c, CELL_HEAD) for c in sv.INTERVENTION_COLUMNS]
-    rows = [header] + [
+    rows = [list(sv.INTERVENTION_COLUMNS)] + [
         [
-            text(a.goal_number or "–"),
-            text(a.label),
-            text(a.responsible),
-            text(a.recipient),
-            text(sv.label(sv.SETTING, a.setting)),
-            text(_period(a.active_from, a.active_to)),
+            a.goal_number or "–",
+            a.label,
+            a.responsible,
+            a.recipient,
+            sv.label(sv.SETTING, a.setting),
+            _period(a.active_from, a.active_to),
         ]
         for a in actions
     ]
-    table = Table(rows, colWidths=INTERVENTION_WIDTHS, repeatRows=1)
-    table.setStyle(grid_table_style())
-    return table
+    return grid_table(rows, INTERVENTION_WIDTHS)
 
 
 def signatures_section(doc: PlanDocument) -> list[Flowable]:

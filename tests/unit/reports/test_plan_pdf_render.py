@@ -12,7 +12,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from sst_desktop.reports.pdf_fonts import REGULAR, register_fonts
+from sst_desktop.reports.pdf_table import wrap_lines
 from sst_desktop.reports.plan_assembly import initials, signer_slots
 from sst_desktop.reports.plan_document import (
     GoalLine,
@@ -171,3 +174,18 @@ def test_the_name_check_finds_whole_words_only() -> None:
     assert mentions_any(["Elsa Maria", "Andersson"], plan_texts(named))
     assert not mentions_any(["Els"], plan_texts(named))
     assert not mentions_any(["E"], ["E går"])  # single letters are not names
+
+
+def test_table_text_wraps_to_its_column_and_cuts_only_what_cannot_fit() -> None:
+    register_fonts()
+    width = stringWidth("Familjebehandlare", REGULAR, 9) + 1
+    assert wrap_lines("Familjebehandlare och skolkurator", REGULAR, 9, width) == [
+        "Familjebehandlare",
+        "och skolkurator",
+    ]
+    long_word = "Familjebehandlargruppen"
+    pieces = wrap_lines(long_word, REGULAR, 9, width)
+    assert len(pieces) == 2 and "".join(pieces) == long_word
+    assert all(stringWidth(p, REGULAR, 9) <= width for p in pieces)
+    assert wrap_lines("rad ett\n\nrad tre", REGULAR, 9, 500) == ["rad ett", "", "rad tre"]
+    assert wrap_lines("", REGULAR, 9, 100) == [""]

@@ -38,9 +38,16 @@ def test_writes_the_plan_and_says_which_revision_it_is(
     plan_profile: tuple[Path, PlanCase], run_sst: RunSst, tmp_path: Path
 ) -> None:
     profile, case = plan_profile
-    out = tmp_path / "plan.pdf"
-    code, stdout, stderr = plan_pdf(run_sst, profile, "--case", case.reference, "--out", str(out))
+    out, temp = tmp_path / "plan.pdf", tmp_path / "tmp"
+    temp.mkdir()
+    result = run_sst(
+        "--profile", str(profile), "plan", "pdf", "--case", case.reference, "--out", str(out),
+        env={"TMPDIR": str(temp)},
+    )  # fmt: skip
+    code, stdout, stderr = result.returncode, result.stdout, result.stderr
     assert (code, stderr) == (0, ""), stderr
+    assert list(temp.iterdir()) == []  # rendered in memory: no copy in the temp folder
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith("plan.pdf")] == ["plan.pdf"]
     assert_valid_pdf(out.read_bytes())
     pages = page_texts(out.read_bytes())
     fingerprint = pages[0].split("Kontrollsumma ")[1][:14]
