@@ -2513,6 +2513,10 @@
         <translation>Gällande regler för insatserna</translation>
     </message>
     <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
@@ -2523,10 +2527,6 @@
     <message>
         <source>&amp;Text size</source>
         <translation>&amp;Textstorlek</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
     </message>
     <message>
         <source>Programme rules (read-only)</source>

@@ -27,6 +27,7 @@ from sst_desktop.cli.commands import (
     rekey,
     restore,
     score,
+    self_test,
     stats,
     sync,
     verify,
@@ -53,6 +54,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     instruments,
     plan,
     export,
+    self_test,
 )
 EXIT_ERROR, EXIT_INTERNAL = 1, 3
 

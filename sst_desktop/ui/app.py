@@ -21,6 +21,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"sst-desktop {__version__}")
     parser.add_argument("--profile", help="profile directory (default: $SST_PROFILE or user data)")
     parser.add_argument("--language", choices=["sv", "en", "xx"], help="override the setting")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a temporary profile offscreen, then exit (0: all ok)",
+    )
     return parser.parse_args(argv)
 
 
@@ -33,6 +38,10 @@ def _log_uncaught(
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:  # before logging: the check leaves nothing behind, not even a log
+        from sst_desktop.ui.self_test import run_self_test
+
+        return run_self_test(sys.stdout)
     try:
         configure_logging(log_dir())
     except OSError:
