@@ -1854,6 +1854,44 @@
     </message>
 </context>
 <context>
+    <name>RatingForm</name>
+    <message>
+        <source>Low</source>
+        <translation>Lågt</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Högt</translation>
+    </message>
+    <message>
+        <source>Total: mark every line (of %1)</source>
+        <translation>Summa: markera alla linjer (av %1)</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2</source>
+        <translation>Summa: %1 av %2</translation>
+    </message>
+</context>
+<context>
+    <name>RatingLine</name>
+    <message>
+        <source>The screen does not report its size; the line may be shorter or longer than 10 cm.</source>
+        <translation>Skärmen anger inte sin storlek; linjen kan vara kortare eller längre än 10 cm.</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Inte markerad</translation>
+    </message>
+    <message>
+        <source>Marked at %1 mm of 100</source>
+        <translation>Markerad vid %1 mm av 100</translation>
+    </message>
+    <message>
+        <source>%1 (saved)</source>
+        <translation>%1 (sparad)</translation>
+    </message>
+</context>
+<context>
     <name>RecordCategory</name>
     <message>
         <source>Referral</source>
