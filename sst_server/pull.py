@@ -29,6 +29,9 @@ from sst_server.scope_changes import (
     parse_cursor,
     recall,
     remember,
+    scope_key,
+    scope_mark,
+    scope_unchanged,
 )
 
 SCAN_FACTOR = 4  # rows read per row wanted before the page is cut short
@@ -49,9 +52,19 @@ def pull(
             # server no longer has (see reconcile). A walk begun after the compaction goes on.
             return PullResponse(changes=[], cursor="", more=True, full_resync=True)
         cursor = advanced(cursor, horizon=compacted_to)
-        now_scope = current_scope(conn, staff, today)
         if cursor.target is not None:
             return _backfill(conn, staff, cursor, recall(conn, cursor.target) or {}, limit, today)
+        if scope_unchanged(conn, staff, cursor, today):
+            # Working the scope out again on every page made a first sync of 500 cases
+            # quadratic: cases times pages.
+            return _feed(conn, staff, cursor, limit, today)
+        cursor = advanced(
+            cursor,
+            scope_at=scope_mark(conn),
+            scope_day=today.isoformat(),
+            scope_key=scope_key(staff),
+        )
+        now_scope = current_scope(conn, staff, today)
         held = recall(conn, cursor.snapshot)
         if held is None or cursor.version == 0:
             # A new device, or a snapshot this server never stored: the feed from the start

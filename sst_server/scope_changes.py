@@ -17,13 +17,13 @@ import json
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from sst_rules.consent import covers
 from sst_rules.enums import RecordCategory
-from sst_server.db import records, scope_snapshots
+from sst_server.db import records, removals, scope_snapshots
 from sst_server.scope import CaseContext, Staff
 
 ScopeMap = dict[str, list[str]]  # case id -> the other authority's categories in reach
@@ -39,6 +39,12 @@ class Cursor:
     # The tombstone horizon when this cursor was issued: a walk that started after a compaction
     # misses nothing the compaction took (0 for cursors of servers before the field).
     horizon: int = 0
+    # When the scope in ``snapshot``/``target`` was worked out: the feed's last version then,
+    # the day and the user's team and authority. While no record that decides the scope has
+    # changed since, the next page need not work it out again (see ``scope_touched``).
+    scope_at: int = -1
+    scope_day: str = ""
+    scope_key: str = ""
 
 
 class MalformedCursorError(ValueError):
@@ -51,7 +57,14 @@ def parse_cursor(text: str | None) -> Cursor:
     try:
         raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         cursor = Cursor(
-            int(raw["v"]), raw.get("s"), raw.get("t"), int(raw.get("a", 0)), int(raw.get("h", 0))
+            int(raw["v"]),
+            raw.get("s"),
+            raw.get("t"),
+            int(raw.get("a", 0)),
+            int(raw.get("h", 0)),
+            int(raw.get("m", -1)),
+            str(raw.get("d", "")),
+            str(raw.get("k", "")),
         )
     except (ValueError, KeyError, TypeError) as error:
         raise MalformedCursorError("malformed cursor") from error
@@ -62,7 +75,7 @@ def parse_cursor(text: str | None) -> Cursor:
 
 def format_cursor(cursor: Cursor) -> str:
     raw = {"v": cursor.version, "s": cursor.snapshot, "t": cursor.target, "a": cursor.after}
-    raw["h"] = cursor.horizon
+    raw |= {"h": cursor.horizon, "m": cursor.scope_at, "d": cursor.scope_day, "k": cursor.scope_key}
     return base64.urlsafe_b64encode(json.dumps(raw, separators=(",", ":")).encode()).decode()
 
 
@@ -90,6 +103,49 @@ def current_scope(conn: Connection, staff: Staff, today: date) -> ScopeMap:
             )
         )
     return scope
+
+
+# The records a user's scope is worked out from (``current_scope`` and ``CaseContext``).
+SCOPE_TYPES = ("cases", "consents", "consent_parties", "case_assignments")
+
+
+def scope_key(staff: Staff) -> str:
+    return f"{staff.team_id}:{staff.authority}"
+
+
+def scope_mark(conn: Connection) -> int:
+    """The feed's last version (records and purges); read before the scope is worked out, so
+    a change committed meanwhile counts as after it."""
+    last = [
+        conn.execute(select(func.max(table.c.version))).scalar() for table in (records, removals)
+    ]
+    return max((v for v in last if v is not None), default=0)
+
+
+def scope_unchanged(conn: Connection, staff: Staff, cursor: Cursor, today: date) -> bool:
+    """Whether the scope the cursor's snapshot holds still stands: worked out today for this
+    team and authority, and no case anywhere (one may have left the team), nor a consent,
+    consent party or assignment of the team, changed or was purged since. A forged cursor can
+    only spare its device evictions, never bring it a record: each is still checked."""
+    if (
+        cursor.snapshot is None
+        or cursor.scope_at < 0
+        or cursor.scope_day != today.isoformat()
+        or cursor.scope_key != scope_key(staff)
+    ):
+        return False
+    others = [t for t in SCOPE_TYPES if t != "cases"]
+    changed = select(records.c.entity_id).where(
+        records.c.version > cursor.scope_at,
+        or_(
+            records.c.entity_type == "cases",
+            and_(records.c.entity_type.in_(others), records.c.team_id == staff.team_id),
+        ),
+    )
+    purged = select(removals.c.entity_id).where(
+        removals.c.version > cursor.scope_at, removals.c.entity_type.in_(SCOPE_TYPES)
+    )
+    return all(conn.execute(query.limit(1)).first() is None for query in (changed, purged))
 
 
 def remember(conn: Connection, scope: ScopeMap) -> str:
