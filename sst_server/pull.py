@@ -119,8 +119,8 @@ def _visible_up_to(
 ) -> tuple[list[RecordState], int | None, bool]:
     """What the user may read in (after, end], at most ``limit``, as ``visible_states``. The
     fields (JSON) are read only as far as the page needs them, ``limit`` rows at a time: the
-    scan that finds ``end`` reads versions only (decoding four times the page cost most of a
-    first sync)."""
+    scan that finds ``end`` reads versions only, where it read and decoded up to four times
+    the rows a page sends."""
     changes: list[RecordState] = []
     last: int | None = None
     while end is not None:
