@@ -160,6 +160,15 @@ class ParticipationLevel(StrEnum):
         return list(ParticipationLevel).index(self)
 
 
+class RatingEntry(StrEnum):
+    """How a rating reached the record: who held the pen, or where it came from."""
+
+    CLINICIAN = "clinician"  # rated in the session with the clinician at the screen
+    CLIENT = "client"  # the child or guardian rated in client-facing mode
+    PAPER = "paper"  # a paper form entered afterwards
+    IMPORTED = "imported"  # from a FIT platform's CSV
+
+
 class AbsenceMeasure(StrEnum):
     TOTAL = "total"
     AUTHORISED = "authorised"

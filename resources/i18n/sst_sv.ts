@@ -1854,6 +1854,25 @@
     </message>
 </context>
 <context>
+    <name>RatingEntry</name>
+    <message>
+        <source>In the session</source>
+        <translation>I samtalet</translation>
+    </message>
+    <message>
+        <source>Rated by the client on screen</source>
+        <translation>Skattad av klienten på skärmen</translation>
+    </message>
+    <message>
+        <source>Paper form</source>
+        <translation>Pappersformulär</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importerad</translation>
+    </message>
+</context>
+<context>
     <name>RatingForm</name>
     <message>
         <source>Low</source>
@@ -2957,8 +2976,32 @@
         <translation>Lösenfrasen eller återställningskoden är fel.</translation>
     </message>
     <message>
-        <source>Rating item {item} must be between {low} and {high} (got {value}).</source>
-        <translation>Skattningen {item} måste vara mellan {low} och {high} (angivet: {value}).</translation>
+        <source>This rating has already been corrected; correct the newest.</source>
+        <translation>Skattningen är redan rättad; rätta den senaste versionen.</translation>
+    </message>
+    <message>
+        <source>The contact chosen belongs to another case.</source>
+        <translation>Kontakten som valts hör till ett annat ärende.</translation>
+    </message>
+    <message>
+        <source>A rating cannot be dated after today ({today}).</source>
+        <translation>En skattning kan inte dateras efter i dag ({today}).</translation>
+    </message>
+    <message>
+        <source>The guardian chosen is not a guardian of this student.</source>
+        <translation>Den valda vårdnadshavaren är inte vårdnadshavare för den här eleven.</translation>
+    </message>
+    <message>
+        <source>Choose which guardian rated: the form is a guardian's.</source>
+        <translation>Välj vilken vårdnadshavare som skattade: formuläret är vårdnadshavarens.</translation>
+    </message>
+    <message>
+        <source>The student's date of birth is not recorded, so the right version of the form for their age cannot be chosen. Record it under Family and participants first.</source>
+        <translation>Elevens födelsedatum är inte registrerat, så rätt version av formuläret för elevens ålder kan inte väljas. Registrera det under Familj och deltagare först.</translation>
+    </message>
+    <message>
+        <source>A rating marked as not given cannot have answers.</source>
+        <translation>En skattning som markerats som inte genomförd kan inte ha svar.</translation>
     </message>
     <message>
         <source>An absence percentage must be between 0 and 100.</source>

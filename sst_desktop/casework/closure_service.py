@@ -1,16 +1,15 @@
 """Closing a case schedules its follow-ups from the programme rules; follow-ups record
-participation and knowledge at 3 and 6 months; ratings are stored raw for the instrument engine."""
+participation and knowledge at 3 and 6 months (ratings: ``rating_service``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags
 from sst_desktop.errors import ValidationError, WorkflowError, error_code
 from sst_desktop.models.case import Case
-from sst_desktop.models.closure import Closure, FollowUp, Rating
+from sst_desktop.models.closure import Closure, FollowUp
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
 from sst_rules.enums import ClosureReason, ParticipationLevel
 from sst_rules.retention import add_months
@@ -19,9 +18,6 @@ GOALS_MET_VALUES = ("yes", "partly", "no")
 GOALS_MET_INVALID = error_code("closure.goals_met", "Goals met must be yes, partly or no.")
 FOLLOW_UP_DONE = error_code("follow_up.done", "This follow-up is already recorded.")
 ALREADY_CLOSED = error_code("closure.exists", "This case already has a closure recorded.")
-LINE_RANGE = error_code(
-    "rating.range", "Rating item {item} must be between {low} and {high} (got {value})."
-)
 
 
 @dataclass(frozen=True)
@@ -97,37 +93,3 @@ def record_follow_up(ctx: ServiceContext, follow_up_id: str, data: FollowUpInput
         follow_up.acceptable_knowledge = data.acceptable_knowledge
         follow_up.upper_secondary_eligible = data.upper_secondary_eligible
         return uow.commit()
-
-
-@dataclass(frozen=True)
-class RatingInput:
-    instrument: str
-    instrument_version: str
-    respondent: str
-    rated_on: date
-    item_scores: dict[str, Any] = field(default_factory=dict)
-    session_number: int | None = None
-    item_range: tuple[int, int] = (0, 100)  # the instrument engine passes its own range
-
-
-def record_rating(ctx: ServiceContext, case_id: str, data: RatingInput) -> str:
-    low, high = data.item_range
-    for item, value in data.item_scores.items():
-        if value is not None and not (isinstance(value, int) and low <= value <= high):
-            raise ValidationError(LINE_RANGE, item=item, low=low, high=high, value=value)
-    with ctx.unit_of_work() as uow:
-        get_or_fail(uow, Case, case_id)
-        rating = uow.add(
-            Rating(
-                case_id=case_id,
-                instrument=data.instrument,
-                instrument_version=data.instrument_version,
-                respondent=data.respondent,
-                session_number=data.session_number,
-                rated_on=data.rated_on,
-                item_scores=dict(data.item_scores),
-                **owner_tags(ctx.actor),
-            )
-        )
-        uow.commit()
-        return str(rating.id)

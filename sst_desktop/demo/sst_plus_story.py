@@ -11,6 +11,7 @@ from sst_desktop.casework import (
     case_service,
     closure_service,
     mapping_service,
+    rating_service,
     referral_service,
     support_service,
 )
@@ -36,6 +37,7 @@ from sst_rules.enums import (
     MeetingKind,
     ParticipationLevel,
     PlanKind,
+    RatingEntry,
     ReferralRoute,
     Role,
     SignerRole,
@@ -242,19 +244,18 @@ def _mapping(story: Story, team: DemoTeam, case_id: str, day: date) -> None:
     )
     for session in range(1, story.rng.randrange(3, 7)):
         story.at(day + timedelta(days=7 * session))
-        closure_service.record_rating(
+        rating_service.record_rating_session(
             therapist,
             case_id,
-            closure_service.RatingInput(
-                instrument="ORS",
-                instrument_version="1",
-                respondent="student",
+            rating_service.RatingSessionInput(
+                family="outcome",
+                respondent="self",
                 rated_on=story.clock.today(),
-                session_number=session,
-                item_scores={
+                answers={
                     item: story.rng.randrange(20, 90)
                     for item in ("individual", "interpersonal", "social", "overall")
                 },
+                entry=RatingEntry.PAPER,  # filled in at the mapping talks, entered afterwards
             ),
         )
     mapping_service.write_analysis(

@@ -13,6 +13,7 @@ from sst_desktop.casework.context import ServiceContext
 from sst_desktop.clock import FixedClock
 from sst_desktop.demo.family import DemoFamily
 from sst_desktop.demo.organisation import DemoStaff
+from sst_desktop.demo.ratings import rate_visit
 from sst_rules.enums import (
     AbsenceMeasure,
     Authority,
@@ -38,6 +39,7 @@ TOOLBOX = (
     "study_planning",
     "coordination",
 )
+RATED_VISITS = (ContactKind.HOME_VISIT, ContactKind.SCHOOL_VISIT)
 NOTES = (
     "Samtal om hur morgnarna ser ut.",
     "Eleven följde med till skolan första lektionen.",
@@ -138,6 +140,7 @@ def support_period(
     """Contacts, home visits and monthly absence figures between two dates (not the future)."""
     end = min(end, story.today)
     day = start
+    visits = 0
     while day < end:
         story.at(day)
         if story.rng.random() < per_week:
@@ -150,7 +153,7 @@ def support_period(
                 )
             )
             status = MeetingStatus.CANCELLED if story.rng.random() < 0.08 else MeetingStatus.HELD
-            support_service.log_contact(
+            contact_id = support_service.log_contact(
                 ctx,
                 case_id,
                 support_service.ContactInput(
@@ -162,6 +165,9 @@ def support_period(
                     note=story.rng.choice(NOTES),
                 ),
             )
+            if status == MeetingStatus.HELD and kind in RATED_VISITS:
+                visits += 1
+                rate_visit(ctx, case_id, contact_id, day, visits)
         if day.day <= 7 and day > start:
             record_absence(ctx, story, case_id, day)
         day += timedelta(days=7)

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord
-from sst_rules.enums import ClosureReason, ParticipationLevel
+from sst_rules.enums import ClosureReason, ParticipationLevel, RatingEntry
 
 
 class Closure(CaseRecord, Base):
@@ -41,7 +41,9 @@ class FollowUp(CaseRecord, Base):
 
 class Rating(CaseRecord, Base):
     """One completed instrument (ORS, SRS, SDQ...) in a session; append-only, corrections
-    supersede. Item scores in the instrument's own units (line items in millimetres 0-100)."""
+    supersede. Item scores in the instrument's own units (line items in millimetres 0-100);
+    totals are derived by the instrument engine, never stored, except ``imported_scores``: the
+    totals a FIT platform's CSV brought without their items."""
 
     __tablename__ = "ratings"
 
@@ -52,3 +54,10 @@ class Rating(CaseRecord, Base):
     rated_on: Mapped[date]
     item_scores: Mapped[dict[str, Any]]
     supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("ratings.id"))
+    # The session's contact: the outcome rating at its start and the session rating at its end
+    # both point at it.
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    guardian_id: Mapped[str | None] = mapped_column(ForeignKey("guardians.id"))  # which parent
+    entry: Mapped[RatingEntry] = mapped_column(default=RatingEntry.CLINICIAN)
+    skipped: Mapped[bool] = mapped_column(default=False)  # not given this session: no scores
+    imported_scores: Mapped[dict[str, Any] | None]

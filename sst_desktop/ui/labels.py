@@ -227,6 +227,12 @@ LABELS: dict[str, dict[str, str]] = {
         "most_lessons": QT_TRANSLATE_NOOP("ParticipationLevel", "Most lessons"),
         "full": QT_TRANSLATE_NOOP("ParticipationLevel", "Full participation"),
     },
+    "RatingEntry": {
+        "clinician": QT_TRANSLATE_NOOP("RatingEntry", "In the session"),
+        "client": QT_TRANSLATE_NOOP("RatingEntry", "Rated by the client on screen"),
+        "paper": QT_TRANSLATE_NOOP("RatingEntry", "Paper form"),
+        "imported": QT_TRANSLATE_NOOP("RatingEntry", "Imported"),
+    },
     "AbsenceMeasure": {
         "total": QT_TRANSLATE_NOOP("AbsenceMeasure", "Total absence"),
         "authorised": QT_TRANSLATE_NOOP("AbsenceMeasure", "Authorised absence"),

@@ -305,6 +305,7 @@ def write_through_every_service(
         consent_service,
         mapping_service,
         plan_service,
+        rating_service,
         referral_service,
         student_service,
         support_service,
@@ -687,16 +688,14 @@ def write_through_every_service(
     plan_service.new_revision(therapist, plan_id)
 
     # Closure: a rating, closing with its views, the follow-ups.
-    closure_service.record_rating(
+    rating_service.record_rating_session(
         therapist,
         case_id,
-        closure_service.RatingInput(
-            instrument=c("instrument"),
-            instrument_version=c("instrument version"),
-            respondent=c("respondent"),
+        rating_service.RatingSessionInput(
+            family="outcome",
+            respondent="self",
             rated_on=DAY,
-            item_scores={c("rating item"): 3},
-            session_number=1,
+            answers={"individual": 41, "interpersonal": 52, "social": 63, "overall": 74},
         ),
     )
     case_service.transition(therapist, case_id, e.CaseStatus.SIX_MONTH_EVALUATION)
