@@ -2996,12 +2996,124 @@
         <translation>Välj vilken vårdnadshavare som skattade: formuläret är vårdnadshavarens.</translation>
     </message>
     <message>
+        <source>A rating has either its answers or, imported without them, its totals; not both.</source>
+        <translation>En skattning har antingen sina svar eller, om den importerats utan dem, sina summor; inte båda.</translation>
+    </message>
+    <message>
         <source>The student's date of birth is not recorded, so the right version of the form for their age cannot be chosen. Record it under Family and participants first.</source>
         <translation>Elevens födelsedatum är inte registrerat, så rätt version av formuläret för elevens ålder kan inte väljas. Registrera det under Familj och deltagare först.</translation>
     </message>
     <message>
+        <source>No case {case} among the cases you may see.</source>
+        <translation>Inget ärende {case} finns bland de ärenden du får se.</translation>
+    </message>
+    <message>
         <source>A rating marked as not given cannot have answers.</source>
         <translation>En skattning som markerats som inte genomförd kan inte ha svar.</translation>
+    </message>
+    <message>
+        <source>The total of {instrument} must be from 0 to {high} with at most one decimal.</source>
+        <translation>Summan för {instrument} ska vara från 0 till {high} med högst en decimal.</translation>
+    </message>
+    <message>
+        <source>Only the line forms (ORS, CORS, SRS, CSRS) can be recorded by their total alone; {instrument} needs its answers.</source>
+        <translation>Bara linjeformulären (ORS, CORS, SRS, CSRS) kan registreras med enbart summan; {instrument} behöver sina svar.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} row(s) of the file have a problem. {problems}</source>
+        <translation>Ingenting importerades: {count} rad(er) i filen har fel. {problems}</translation>
+    </message>
+    <message>
+        <source>{column} is empty.</source>
+        <translation>{column} är tom.</translation>
+    </message>
+    <message>
+        <source>entry must be clinician, client, paper, imported or empty.</source>
+        <translation>entry ska vara clinician, client, paper, imported eller tom.</translation>
+    </message>
+    <message>
+        <source>The row has more fields than the header has columns.</source>
+        <translation>Raden har fler fält än rubrikraden har kolumner.</translation>
+    </message>
+    <message>
+        <source>guardian is empty: a parent's rating says which guardian (1, 2...).</source>
+        <translation>guardian är tom: en vårdnadshavares skattning anger vilken vårdnadshavare (1, 2 …).</translation>
+    </message>
+    <message>
+        <source>guardian is only filled in for a parent's rating.</source>
+        <translation>guardian fylls bara i för en vårdnadshavares skattning.</translation>
+    </message>
+    <message>
+        <source>The header of the ratings file has no column {column}.</source>
+        <translation>Rubrikraden i skattningsfilen saknar kolumnen {column}.</translation>
+    </message>
+    <message>
+        <source>The column {column} appears twice in the header.</source>
+        <translation>Kolumnen {column} står två gånger i rubrikraden.</translation>
+    </message>
+    <message>
+        <source>The header of the ratings file has a column this format does not know: {column}.</source>
+        <translation>Rubrikraden i skattningsfilen har en kolumn som formatet inte känner till: {column}.</translation>
+    </message>
+    <message>
+        <source>instrument must be one of ors, cors, srs, csrs; the other forms are not in this file format.</source>
+        <translation>instrument ska vara ors, cors, srs eller csrs; övriga formulär ingår inte i det här filformatet.</translation>
+    </message>
+    <message>
+        <source>The student has no guardian {number} recorded.</source>
+        <translation>Eleven har ingen vårdnadshavare {number} registrerad.</translation>
+    </message>
+    <message>
+        <source>The ratings file has no header line; its first line names the columns (see docs/ratings-csv.md).</source>
+        <translation>Skattningsfilen saknar rubrikrad; den första raden namnger kolumnerna (se docs/ratings-csv.md).</translation>
+    </message>
+    <message>
+        <source>The row has no scores: an empty cell is missing, never zero, so a rating not given is marked skipped=1.</source>
+        <translation>Raden saknar poäng: en tom cell betyder att värdet saknas, aldrig noll, så en skattning som inte gjorts markeras skipped=1.</translation>
+    </message>
+    <message>
+        <source>rated_on is not a date written YYYY-MM-DD.</source>
+        <translation>rated_on är inte ett datum skrivet ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>{column} is not a number.</source>
+        <translation>{column} är inte ett tal.</translation>
+    </message>
+    <message>
+        <source>{column} must be 1 or more, or empty.</source>
+        <translation>{column} ska vara 1 eller mer, eller tom.</translation>
+    </message>
+    <message>
+        <source>The ratings file is not UTF-8 text; save it as CSV UTF-8.</source>
+        <translation>Skattningsfilen är inte UTF-8-text; spara den som CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>{column} must be a whole number.</source>
+        <translation>{column} ska vara ett heltal.</translation>
+    </message>
+    <message>
+        <source>case_ref is another case than the one imported into ({expected}); empty it or import the row into its own case.</source>
+        <translation>case_ref är ett annat ärende än det som importeras till ({expected}); töm den eller importera raden till sitt eget ärende.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Rad {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>skipped must be 1, 0 or empty.</source>
+        <translation>skipped ska vara 1, 0 eller tom.</translation>
+    </message>
+    <message>
+        <source>The rating is marked skipped=1 but has scores; a rating not given has every score cell empty.</source>
+        <translation>Skattningen är markerad skipped=1 men har poäng; en skattning som inte gjorts har alla poängceller tomma.</translation>
+    </message>
+    <message>
+        <source>total is not the sum of the items in cm; leave it empty and it is worked out.</source>
+        <translation>total är inte summan av svaren i cm; lämna den tom så räknas den fram.</translation>
+    </message>
+    <message>
+        <source>{instrument} is not the form for the student's age on that date; {chosen} is.</source>
+        <translation>{instrument} är inte formuläret för elevens ålder det datumet; det är {chosen}.</translation>
     </message>
     <message>
         <source>An absence percentage must be between 0 and 100.</source>

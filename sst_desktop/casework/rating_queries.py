@@ -1,6 +1,10 @@
 """A case's ratings as the actor may see them, scored by the instrument engine: every form with
 its scores and bands, each respondent's series with its signals and change, and the school's
-absence and participation for the same time axis. Reading is audited."""
+absence and participation for the same time axis. Reading is audited.
+
+A rating imported by its total alone (a FIT platform's CSV without the answers) takes its place
+in its series with that total: no items and no item bands, but it counts for the signals and
+the change like any other form."""
 
 from __future__ import annotations
 
@@ -17,11 +21,14 @@ from sst_desktop.casework import access
 from sst_desktop.casework.context import ServiceContext, get_or_fail
 from sst_desktop.charts.rating_chart_data import SchoolPoint
 from sst_desktop.errors import NotAllowedError
-from sst_desktop.instruments import Catalogue, Definition, Signal, score_series, shipped_catalogue
+from sst_desktop.instruments import Catalogue, Definition, Signal, score_answers, shipped_catalogue
 from sst_desktop.instruments.age import age_on
+from sst_desktop.instruments.change import series_change
 from sst_desktop.instruments.errors import AnswerError
-from sst_desktop.instruments.norms import Bands, norm_for
+from sst_desktop.instruments.norms import Bands, bands_for, norm_for
+from sst_desktop.instruments.schema import Norm
 from sst_desktop.instruments.scoring import Scores
+from sst_desktop.instruments.signals import series_signals
 from sst_desktop.models.case import Case
 from sst_desktop.models.closure import Rating
 from sst_desktop.models.people import Guardian, Student
@@ -52,6 +59,7 @@ class RatingRow:
     items: dict[str, int]
     scores: Scores
     bands: Bands
+    session_number: int | None = None  # as recorded: counts the sessions it was skipped in too
 
     @property
     def series_key(self) -> str:
@@ -173,7 +181,8 @@ def _score(
     birth: date | None,
 ) -> list[RatingSeries]:
     groups: dict[tuple[str, int, str, int | None], list[Rating]] = defaultdict(list)
-    for rating in _chronological(r for r in ratings if not r.skipped and r.item_scores):
+    scored = (r for r in ratings if not r.skipped and (r.item_scores or r.imported_scores))
+    for rating in _chronological(scored):
         definition, respondent = _identity(catalogue, rating)
         if definition is not None and definition.scoring.method != "not_scored":
             number = guardians.get(rating.guardian_id) if rating.guardian_id else None
@@ -193,14 +202,13 @@ def _series(
     forms: list[Rating],
     age: int | None,
 ) -> RatingSeries:
-    result = score_series(
-        definition, [dict(r.item_scores) for r in forms], respondent=respondent, age=age
-    )
     norm = norm_for(definition, respondent, age)
+    scored = [_form(definition, respondent, age, norm, rating) for rating in forms]
+    series = [scores for scores, _bands in scored]
     guardian = f":{number}" if number else ""
     rows = tuple(
-        _row(rating, definition, respondent, number, n, form.scores, form.bands)
-        for n, (rating, form) in enumerate(zip(forms, result.sessions, strict=True), start=1)
+        _row(rating, definition, respondent, number, n, scores, bands)
+        for n, (rating, (scores, bands)) in enumerate(zip(forms, scored, strict=True), start=1)
     )
     return RatingSeries(
         key=f"{definition.id}:{respondent}{guardian}",
@@ -208,11 +216,23 @@ def _series(
         respondent=respondent,
         guardian_number=number,
         rows=rows,
-        signals=result.signals,
-        change=result.change,
+        signals=tuple(series_signals(definition, norm, series)),
+        change=series_change(definition, norm, series),
         cutoffs=dict(norm.cutoffs) if norm else {},
         reliable_change=dict(norm.reliable_change) if norm else {},
     )
+
+
+def _form(
+    definition: Definition, respondent: str, age: int | None, norm: Norm | None, rating: Rating
+) -> tuple[Scores, Bands]:
+    """A form's scores and bands: from its answers by the engine, or from the totals it was
+    imported with (``imported_scores``, exact decimals kept as text)."""
+    if rating.item_scores:
+        form = score_answers(definition, rating.item_scores, respondent=respondent, age=age)
+        return form.scores, form.bands
+    imported: Scores = {k: Decimal(str(v)) for k, v in (rating.imported_scores or {}).items()}
+    return imported, bands_for(norm, imported)
 
 
 def _row(
@@ -239,6 +259,7 @@ def _row(
         items=dict(rating.item_scores),
         scores=scores,
         bands=bands,
+        session_number=rating.session_number,
     )
 
 

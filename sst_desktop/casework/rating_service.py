@@ -1,6 +1,9 @@
 """Recording a rating in a session: the instrument is chosen by the student's age on the rating
 date, every answer is checked by the instrument engine before anything is written, and only the
 raw answers are stored (totals are derived on reading, never typed). A correction supersedes.
+
+``check_rating`` and ``add_rating`` neither commit nor open a transaction: the CSV import checks
+and writes a whole file through them in one unit of work.
 """
 
 from __future__ import annotations
@@ -8,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from sst_desktop.casework import access
 from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags
 from sst_desktop.errors import NotAllowedError, ValidationError, error_code
 from sst_desktop.instruments import Catalogue, Definition, score_answers, shipped_catalogue
 from sst_desktop.instruments.age import age_on
+from sst_desktop.instruments.schema import LineTotal
 from sst_desktop.models.case import Case
 from sst_desktop.models.closure import Rating
 from sst_desktop.models.contact import Contact
@@ -45,6 +50,20 @@ ALREADY_CORRECTED = error_code(
     "rating.already_corrected", "This rating has already been corrected; correct the newest."
 )
 NOT_YOUR_CASE = error_code("rating.not_your_case", "This case is not assigned to your team.")
+NO_CASE = error_code("rating.no_case", "No case {case} among the cases you may see.")
+ITEMS_AND_TOTALS = error_code(
+    "rating.items_and_totals",
+    "A rating has either its answers or, imported without them, its totals; not both.",
+)
+TOTALS_ONLY_LINE = error_code(
+    "rating.totals_only_line",
+    "Only the line forms (ORS, CORS, SRS, CSRS) can be recorded by their total alone; "
+    "{instrument} needs its answers.",
+)
+TOTAL_RANGE = error_code(
+    "rating.total_range",
+    "The total of {instrument} must be from 0 to {high} with at most one decimal.",
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +79,8 @@ class RatingSessionInput:
     contact_id: str | None = None
     guardian_id: str | None = None  # which guardian, when the respondent is a parent
     skipped: bool = False  # offered but not given this session: recorded, never as zeros
+    # Totals a FIT platform's CSV brought without the answers ({"total": Decimal("31.2")}).
+    imported_scores: Mapping[str, Decimal] | None = None
 
 
 def record_rating_session(
@@ -73,46 +94,88 @@ def record_rating_session(
 ) -> str:
     """Check everything, then write the rating in one transaction; returns its id."""
     chosen = catalogue or shipped_catalogue()
-    if data.rated_on > ctx.clock.today():
-        raise ValidationError(FUTURE_DATE, today=ctx.clock.today().isoformat())
-    if data.skipped and data.answers:
-        raise ValidationError(SKIPPED_WITH_ANSWERS)
     with ctx.unit_of_work() as uow:
         case = _visible_case(uow, ctx, case_id)
-        student = uow.session.get(Student, case.student_id) if case.student_id else None
-        if student is None or student.birth_date is None:
-            raise ValidationError(NO_BIRTH_DATE)
-        definition = chosen.choose(data.family, data.respondent, student.birth_date, data.rated_on)
-        # Raises on an out-of-range answer, or a line left unmarked: nothing is written.
-        if not data.skipped:
-            score_answers(
-                definition,
-                data.answers,
-                respondent=data.respondent,
-                age=age_on(student.birth_date, data.rated_on),
-            )
-        _check_links(uow, case, data)
-        rating = uow.add(
-            Rating(
-                case_id=case.id,
-                instrument=definition.id,
-                instrument_version=str(definition.version),
-                respondent=data.respondent,
-                session_number=session_number
-                or _next_session(uow, case.id, chosen, definition, data),
-                rated_on=data.rated_on,
-                item_scores=dict(data.answers),
-                supersedes_id=supersedes_id,
-                contact_id=data.contact_id,
-                guardian_id=data.guardian_id,
-                entry=data.entry,
-                skipped=data.skipped,
-                imported_scores=None,
-                **owner_tags(ctx.actor),
-            )
+        definition = check_rating(uow, ctx, case, data, chosen)
+        rating = add_rating(
+            uow,
+            ctx,
+            case,
+            definition,
+            data,
+            chosen,
+            supersedes_id=supersedes_id,
+            session_number=session_number,
         )
         uow.commit()
         return str(rating.id)
+
+
+def check_rating(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    case: Case,
+    data: RatingSessionInput,
+    catalogue: Catalogue,
+) -> Definition:
+    """Every rule a rating must pass before it is written; returns the definition that the
+    student's age on the rating date chooses. Raises on the first broken rule."""
+    if data.rated_on > ctx.clock.today():
+        raise ValidationError(FUTURE_DATE, today=ctx.clock.today().isoformat())
+    if data.skipped and (data.answers or data.imported_scores):
+        raise ValidationError(SKIPPED_WITH_ANSWERS)
+    if data.answers and data.imported_scores:
+        raise ValidationError(ITEMS_AND_TOTALS)
+    student = uow.session.get(Student, case.student_id) if case.student_id else None
+    if student is None or student.birth_date is None:
+        raise ValidationError(NO_BIRTH_DATE)
+    definition = catalogue.choose(data.family, data.respondent, student.birth_date, data.rated_on)
+    if data.imported_scores:
+        _check_imported(definition, data.respondent, data.imported_scores)
+    elif not data.skipped:
+        # Raises on an out-of-range answer, or a line left unmarked: nothing is written.
+        score_answers(
+            definition,
+            data.answers,
+            respondent=data.respondent,
+            age=age_on(student.birth_date, data.rated_on),
+        )
+    _check_links(uow, case, data)
+    return definition
+
+
+def add_rating(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    case: Case,
+    definition: Definition,
+    data: RatingSessionInput,
+    catalogue: Catalogue,
+    *,
+    supersedes_id: str | None = None,
+    session_number: int | None = None,
+) -> Rating:
+    """Write a rating that ``check_rating`` passed (as ``definition``); no commit."""
+    imported = data.imported_scores
+    return uow.add(
+        Rating(
+            case_id=case.id,
+            instrument=definition.id,
+            instrument_version=str(definition.version),
+            respondent=data.respondent,
+            session_number=session_number
+            or _next_session(uow, case.id, catalogue, definition, data),
+            rated_on=data.rated_on,
+            item_scores=dict(data.answers),
+            supersedes_id=supersedes_id,
+            contact_id=data.contact_id,
+            guardian_id=data.guardian_id,
+            entry=data.entry,
+            skipped=data.skipped,
+            imported_scores={k: str(v) for k, v in imported.items()} if imported else None,
+            **owner_tags(ctx.actor),
+        )
+    )
 
 
 def correct_rating(
@@ -139,6 +202,39 @@ def _visible_case(uow: UnitOfWork, ctx: ServiceContext, case_id: str) -> Case:
     if not access.case_visible(ctx.actor, access.case_scope(uow, case)):
         raise NotAllowedError(NOT_YOUR_CASE)
     return case
+
+
+def find_visible_case(uow: UnitOfWork, ctx: ServiceContext, wanted: str) -> Case:
+    """The case by its reference (or id) among those the actor may see; others are "no case"."""
+    case = uow.session.scalars(
+        select(Case).where(
+            or_(Case.reference == wanted, Case.id == wanted), Case.deleted.is_(False)
+        )
+    ).first()
+    if case is None or not access.case_visible(ctx.actor, access.case_scope(uow, case)):
+        raise ValidationError(NO_CASE, case=wanted)
+    return case
+
+
+def guardians_by_number(uow: UnitOfWork, student_id: str) -> dict[int, str]:
+    """The student's guardians by number, 1 for the first recorded: the number the chart and
+    the ratings CSV use (never a name), as ``rating_queries`` numbers them."""
+    ids = uow.session.scalars(
+        select(Guardian.id)
+        .where(Guardian.student_id == student_id)
+        .order_by(Guardian.created_at, Guardian.id)
+    )
+    return dict(enumerate(ids, start=1))
+
+
+def _check_imported(definition: Definition, respondent: str, scores: Mapping[str, Decimal]) -> None:
+    """A total without its answers: only a line form's, in cm to one decimal within its lines."""
+    if not isinstance(definition.scoring, LineTotal) or set(scores) != {"total"}:
+        raise ValidationError(TOTALS_ONLY_LINE, instrument=definition.id)
+    high = 10 * len(definition.items_for(respondent))
+    total = scores["total"]
+    if not (0 <= total <= high and total == total.quantize(Decimal("0.1"))):
+        raise ValidationError(TOTAL_RANGE, instrument=definition.id, high=high)
 
 
 def _check_links(uow: UnitOfWork, case: Case, data: RatingSessionInput) -> None:
