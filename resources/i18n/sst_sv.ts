@@ -2752,6 +2752,10 @@
         <translation>Det går inte att läsa lösenordsfilen {file}.</translation>
     </message>
     <message>
+        <source>Cannot read the ratings file {file}.</source>
+        <translation>Skattningsfilen {file} kan inte läsas.</translation>
+    </message>
+    <message>
         <source>This case already has a closure recorded.</source>
         <translation>Ärendet har redan ett registrerat avslut.</translation>
     </message>

@@ -24,6 +24,7 @@ from sst_desktop.cli.commands import (
     passwd,
     plan,
     purge,
+    ratings,
     rekey,
     restore,
     score,
@@ -54,6 +55,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     instruments,
     plan,
     export,
+    ratings,
     self_test,
 )
 EXIT_ERROR, EXIT_INTERNAL = 1, 3

@@ -28,6 +28,7 @@ ERROR_TEMPLATES: dict[str, str] = {
     'cli.passphrase_file': QT_TRANSLATE_NOOP("SstError", 'Cannot read the passphrase file {file}.'),
     'cli.passphrase_mismatch': QT_TRANSLATE_NOOP("SstError", 'The two passphrases differ.'),
     'cli.password_file': QT_TRANSLATE_NOOP("SstError", 'Cannot read the password file {file}.'),
+    'cli.ratings_file': QT_TRANSLATE_NOOP("SstError", 'Cannot read the ratings file {file}.'),
     'closure.exists': QT_TRANSLATE_NOOP("SstError", 'This case already has a closure recorded.'),
     'closure.goals_met': QT_TRANSLATE_NOOP("SstError", 'Goals met must be yes, partly or no.'),
     'config.invalid': QT_TRANSLATE_NOOP("SstError", 'The programme rules in {file} are not valid: {field}: {problem}'),
