@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from sst_desktop.instruments.dto import Wording
+
 
 @dataclass(frozen=True)
 class CaseListItem:
@@ -77,6 +79,7 @@ class TodayKind(StrEnum):
     PLAN_AWAITING_SIGNATURES = "plan_awaiting_signatures"
     FOLLOW_UP_DUE = "follow_up_due"
     CONSENT_EXPIRING = "consent_expiring"
+    RATING_SIGNAL = "rating_signal"
 
 
 class WorkspaceTab(StrEnum):
@@ -108,3 +111,4 @@ class TodayItem:
     target: WorkspaceTab
     record_id: str | None
     mine: bool
+    note: Wording | None = None  # a rating signal's sentence, in Swedish and English

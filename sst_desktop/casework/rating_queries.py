@@ -31,12 +31,12 @@ from sst_desktop.instruments.scoring import Scores
 from sst_desktop.instruments.signals import series_signals
 from sst_desktop.models.case import Case
 from sst_desktop.models.closure import Rating
-from sst_desktop.models.people import Guardian, Student
+from sst_desktop.models.people import Student
 from sst_desktop.models.school_outcomes import AbsenceRecord, ParticipationRecord
 from sst_desktop.store.unit_of_work import UnitOfWork
 from sst_rules.enums import AbsenceMeasure, RatingEntry
 
-from .rating_service import NOT_YOUR_CASE
+from .rating_service import NOT_YOUR_CASE, guardian_numbers
 
 # Ratings written before the instrument engine (demo data, schema 0001-0006) named the form
 # and the respondent differently.
@@ -93,6 +93,7 @@ class CaseRatings:
     series: tuple[RatingSeries, ...]
     school: tuple[SchoolPoint, ...]
     withheld: int  # ratings the actor may not read (the other authority, no consent)
+    guardian_ids: tuple[str, ...] = ()  # the student's guardians: "Guardian 1" is the first
 
 
 def case_ratings(
@@ -109,25 +110,29 @@ def case_ratings(
         visible, withheld = access.readable(ctx.actor, records, scope, consents, ctx.clock.today())
         student = uow.session.get(Student, case.student_id) if case.student_id else None
         birth = student.birth_date if student else None
-        guardians = _guardian_numbers(uow, case.student_id)
+        guardians = guardian_numbers(uow, {case.student_id}).get(case.student_id or "", {})
         ratings = [r for r in visible if isinstance(r, Rating)]
-        series = _score(chosen, ratings, guardians, birth)
+        series = scored_series(chosen, ratings, guardians, birth)
         rows = _rows(chosen, ratings, guardians, series)
         school = _school_points([r for r in visible if not isinstance(r, Rating)])
         uow.audit("view", "ratings", None, case.id, records=len(ratings), withheld=withheld)
         uow.commit()
-    return CaseRatings(case.id, birth, rows, tuple(series), school, withheld)
+    return CaseRatings(case.id, birth, rows, tuple(series), school, withheld, tuple(guardians))
 
 
 def _current(uow: UnitOfWork, case_id: str) -> list[Rating]:
-    """The case's ratings that no correction has replaced."""
-    ratings = list(
+    return unreplaced(
         uow.session.scalars(
             select(Rating).where(Rating.case_id == case_id, Rating.deleted.is_(False))
         )
     )
-    replaced = {r.supersedes_id for r in ratings if r.supersedes_id}
-    return [r for r in ratings if r.id not in replaced]
+
+
+def unreplaced(ratings: Iterable[Rating]) -> list[Rating]:
+    """The ratings that no correction has replaced."""
+    held = list(ratings)
+    replaced = {r.supersedes_id for r in held if r.supersedes_id}
+    return [r for r in held if r.id not in replaced]
 
 
 def _school_records(uow: UnitOfWork, case_id: str) -> list[Any]:
@@ -147,19 +152,6 @@ def _school_records(uow: UnitOfWork, case_id: str) -> list[Any]:
     ]
 
 
-def _guardian_numbers(uow: UnitOfWork, student_id: str | None) -> dict[str, int]:
-    """Guardians numbered in the order they were recorded: the chart says "Guardian 1",
-    never a name."""
-    if student_id is None:
-        return {}
-    ids = uow.session.scalars(
-        select(Guardian.id)
-        .where(Guardian.student_id == student_id)
-        .order_by(Guardian.created_at, Guardian.id)
-    )
-    return {guardian_id: n for n, guardian_id in enumerate(ids, start=1)}
-
-
 def _identity(catalogue: Catalogue, rating: Rating) -> tuple[Definition | None, str]:
     respondent = _LEGACY_RESPONDENT.get(rating.respondent, rating.respondent)
     try:
@@ -174,12 +166,13 @@ def _chronological(ratings: Iterable[Rating]) -> list[Rating]:
     return sorted(ratings, key=lambda r: (r.rated_on, r.session_number or 0, r.created_at))
 
 
-def _score(
+def scored_series(
     catalogue: Catalogue,
     ratings: list[Rating],
     guardians: dict[str, int],
     birth: date | None,
 ) -> list[RatingSeries]:
+    """One case's ratings (``unreplaced``) scored as a series per instrument and respondent."""
     groups: dict[tuple[str, int, str, int | None], list[Rating]] = defaultdict(list)
     scored = (r for r in ratings if not r.skipped and (r.item_scores or r.imported_scores))
     for rating in _chronological(scored):

@@ -217,14 +217,26 @@ def find_visible_case(uow: UnitOfWork, ctx: ServiceContext, wanted: str) -> Case
 
 
 def guardians_by_number(uow: UnitOfWork, student_id: str) -> dict[int, str]:
-    """The student's guardians by number, 1 for the first recorded: the number the chart and
-    the ratings CSV use (never a name), as ``rating_queries`` numbers them."""
-    ids = uow.session.scalars(
-        select(Guardian.id)
-        .where(Guardian.student_id == student_id)
+    """The student's guardians by number (the ratings CSV's ``guardian`` column)."""
+    numbers = guardian_numbers(uow, {student_id}).get(student_id, {})
+    return {number: guardian_id for guardian_id, number in numbers.items()}
+
+
+def guardian_numbers(uow: UnitOfWork, student_ids: set[str | None]) -> dict[str, dict[str, int]]:
+    """Each student's guardians numbered in the order they were recorded: the chart and
+    Today say "Guardian 1", never a name."""
+    wanted = {s for s in student_ids if s}
+    numbers: dict[str, dict[str, int]] = {s: {} for s in wanted}
+    if not wanted:
+        return numbers
+    rows = uow.session.execute(
+        select(Guardian.student_id, Guardian.id)
+        .where(Guardian.student_id.in_(wanted))
         .order_by(Guardian.created_at, Guardian.id)
     )
-    return dict(enumerate(ids, start=1))
+    for student_id, guardian_id in rows:
+        numbers[student_id][guardian_id] = len(numbers[student_id]) + 1
+    return numbers
 
 
 def _check_imported(definition: Definition, respondent: str, scores: Mapping[str, Decimal]) -> None:

@@ -9,7 +9,7 @@ is left out, by the same authorisation rule as every other read.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -19,9 +19,12 @@ from sqlalchemy import case as sql_case
 from sst_desktop.casework import access
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.casework.dto import TodayItem, TodayKind, WorkspaceTab
+from sst_desktop.casework.rating_queries import scored_series, unreplaced
+from sst_desktop.casework.rating_service import guardian_numbers
 from sst_desktop.config.programmes import ProgrammeConfig
+from sst_desktop.instruments import shipped_catalogue
 from sst_desktop.models.case import Case, CaseAssignment, Decision
-from sst_desktop.models.closure import FollowUp
+from sst_desktop.models.closure import FollowUp, Rating
 from sst_desktop.models.consent import Consent, ConsentParty
 from sst_desktop.models.contact import Contact, DailyContactOffer, Meeting
 from sst_desktop.models.people import Student
@@ -47,6 +50,7 @@ OPEN_STATES = (
 )
 SUPPORT_STATES = (CaseStatus.STARTED, CaseStatus.MAPPING, CaseStatus.ACTIVE, CaseStatus.CLOSING)
 REVIEW_KINDS = (MeetingKind.START, MeetingKind.INFO_AND_START, MeetingKind.REVIEW)
+SIGNAL_NOTICE = timedelta(days=28)  # a rating signal older than this is history, not news
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ def today_items(ctx: ServiceContext) -> list[TodayItem]:
             *_plans_awaiting_signatures(uow, ctx, view),
             *_follow_ups_due(uow, ctx, view),
             *_consents_expiring(uow, ctx, view),
+            *_rating_signals(uow, ctx, view),
         ]
         uow.audit("list", "today", None, None, count=len(items))
         uow.commit()
@@ -460,3 +465,54 @@ def _consents_expiring(uow: UnitOfWork, ctx: ServiceContext, view: _TeamView) ->
         and c.case_id in view.cases
         and view.cases[c.case_id].status in OPEN_STATES
     ]
+
+
+def _rating_signals(uow: UnitOfWork, ctx: ServiceContext, view: _TeamView) -> list[TodayItem]:
+    """The signals of each respondent's latest rating in the open cases rated lately (the
+    alliance, deterioration, no improvement, improvement), each with its sentence."""
+    recent = (
+        select(Rating.case_id)
+        .where(
+            Rating.case_id.in_(_team_cases(ctx)),
+            Rating.rated_on >= view.today - SIGNAL_NOTICE,
+            Rating.deleted.is_(False),
+        )
+        .distinct()
+    )
+    ratings = _readable(
+        uow,
+        ctx,
+        view,
+        uow.session.scalars(
+            select(Rating).where(Rating.case_id.in_(recent), Rating.deleted.is_(False))
+        ),
+    )
+    by_case: dict[str, list[Rating]] = {}
+    for rating in ratings:
+        if view.cases[rating.case_id].status in SUPPORT_STATES:
+            by_case.setdefault(rating.case_id, []).append(rating)
+    births = dict(
+        uow.session.execute(
+            select(Case.id, Student.birth_date)
+            .join(Student, Student.id == Case.student_id)
+            .where(Case.id.in_(by_case))
+        ).all()
+    )
+    students = dict(
+        uow.session.execute(select(Case.id, Case.student_id).where(Case.id.in_(by_case))).all()
+    )
+    numbers = guardian_numbers(uow, set(students.values()))
+    catalogue = shipped_catalogue()
+    items = []
+    for case_id, held in by_case.items():
+        guardians = numbers.get(students.get(case_id) or "", {})
+        for series in scored_series(catalogue, unreplaced(held), guardians, births.get(case_id)):
+            last = series.rows[-1]
+            if last.rated_on < view.today - SIGNAL_NOTICE:
+                continue
+            for signal in series.current_signals():
+                item = _item(
+                    view, TodayKind.RATING_SIGNAL, case_id, last.rated_on, WorkspaceTab.RATINGS
+                )
+                items.append(replace(item, record_id=last.rating_id, note=signal.explanation))
+    return items

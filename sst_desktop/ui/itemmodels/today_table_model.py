@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,6 +45,7 @@ KIND_TEXT = {
     ),
     TodayKind.FOLLOW_UP_DUE: QT_TRANSLATE_NOOP("TodayTableModel", "Follow-up after closure due"),
     TodayKind.CONSENT_EXPIRING: QT_TRANSLATE_NOOP("TodayTableModel", "Consent expires soon"),
+    TodayKind.RATING_SIGNAL: QT_TRANSLATE_NOOP("TodayTableModel", "Rating signal"),
 }
 
 
@@ -59,12 +61,18 @@ def _when(item: TodayItem) -> str:
     return item.due_on.isoformat()
 
 
+def _what(item: TodayItem) -> str:
+    """The kind of item; a rating signal says itself in one sentence."""
+    kind = QCoreApplication.translate("TodayTableModel", KIND_TEXT[item.kind])
+    if item.note is None:
+        return kind
+    swedish = QLocale().language() == QLocale.Language.Swedish
+    return f"{kind}: {item.note.sv if swedish else item.note.en}"
+
+
 COLUMNS: tuple[TodayColumn, ...] = (
     TodayColumn(QT_TRANSLATE_NOOP("TodayTableModel", "When"), _when),
-    TodayColumn(
-        QT_TRANSLATE_NOOP("TodayTableModel", "What"),
-        lambda i: QCoreApplication.translate("TodayTableModel", KIND_TEXT[i.kind]),
-    ),
+    TodayColumn(QT_TRANSLATE_NOOP("TodayTableModel", "What"), lambda i: _what(i)),
     TodayColumn(QT_TRANSLATE_NOOP("TodayTableModel", "Case"), lambda i: i.reference),
     TodayColumn(QT_TRANSLATE_NOOP("TodayTableModel", "Student"), lambda i: i.student_name or ""),
     TodayColumn(

@@ -85,6 +85,12 @@ class RatingForm(QWidget):
         total = result.scores.get("total")
         return total if isinstance(total, Decimal) else None
 
+    def clear(self) -> None:
+        """Every mark off: the respondent starts again."""
+        for line in self.lines.values():
+            line.set_value(None)
+        self._refresh()
+
     def set_locked(self, locked: bool) -> None:
         for line in self.lines.values():
             line.locked = locked

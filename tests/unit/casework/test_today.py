@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sst_desktop.casework import case_service, consent_service, plan_service, support_service
+from sst_desktop.casework import (
+    case_service,
+    consent_service,
+    plan_service,
+    rating_service,
+    support_service,
+)
 from sst_desktop.casework.closure_service import ClosureInput
 from sst_desktop.casework.dto import TodayKind, WorkspaceTab
 from sst_desktop.casework.today import today_items
@@ -181,3 +187,25 @@ def test_sst_plus_three_month_meeting_evaluation_and_continuation(world, engine,
     )
     assert kinds(therapist, TodayKind.CONTINUATION_DECISION_DUE) == []
     assert kinds(therapist, TodayKind.TIME_LIMIT_REASON_MISSING) == []  # SST only
+
+
+def test_rating_signals_of_the_latest_session_say_themselves(world, engine, clock):
+    case_id = run_to_active(world, engine)
+    quiet = run_to_active(world, engine)
+    today = clock.today()
+    for weeks_ago, mm in ((3, 40), (2, 45), (1, 60), (0, 80)):  # 16 -> 32 cm: past the cut-off
+        answers = dict.fromkeys(("individual", "interpersonal", "social", "overall"), mm)
+        rating_service.record_rating_session(
+            world.worker,
+            case_id,
+            rating_service.RatingSessionInput(
+                "outcome", "self", today - timedelta(weeks=weeks_ago), answers
+            ),
+        )
+    items = kinds(world.worker, TodayKind.RATING_SIGNAL)
+    assert [(i.case_id, i.target) for i in items] == [(case_id, WorkspaceTab.RATINGS)]
+    assert items[0].due_on == today and quiet not in {i.case_id for i in items}
+    assert "cut-off" in items[0].note.en and items[0].note.sv
+    assert kinds(world.outsider, TodayKind.RATING_SIGNAL) == []
+    clock.advance(timedelta(days=40))  # old news: no longer on Today
+    assert kinds(world.worker, TodayKind.RATING_SIGNAL) == []

@@ -32,6 +32,7 @@ from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
 from sst_desktop.ui.screens.case_workspace.meetings_tab import MeetingsTab
 from sst_desktop.ui.screens.case_workspace.people_tab import PeopleTab
+from sst_desktop.ui.screens.case_workspace.ratings_tab import RatingsTab
 from sst_desktop.ui.tasks import TaskRunner
 from sst_desktop.ui.widgets.scrolling import scrolling
 
@@ -100,6 +101,8 @@ class CaseWorkspace(QWidget):
         self.contacts.changed.connect(self._reload)
         self.people = PeopleTab(context, runner, self)
         self.people.changed.connect(self._reload)
+        self.ratings = RatingsTab(context, runner, self)
+        self.ratings.changed.connect(self._reload)
         self._add_tabs()
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -126,6 +129,7 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.ABSENCE: self.absence,
             WorkspaceTab.AUDIT: self.audit,
             WorkspaceTab.CLOSURE: self.closure,
+            WorkspaceTab.RATINGS: self.ratings,
         }
         # Every form scrolls rather than widening or lengthening the window past the screen
         # (200 % text size on a laptop); the lists size themselves.
@@ -154,6 +158,7 @@ class CaseWorkspace(QWidget):
         self.absence.show_case(case_id)
         self.audit.show_case(case_id)
         self.closure.show_case(case_id)
+        self.ratings.show_case(case_id)
         self._load(case_id)
 
     def _reload(self) -> None:
@@ -239,3 +244,4 @@ class CaseWorkspace(QWidget):
         self.audit.clear()
         self.closure.clear()
         self.people.clear()
+        self.ratings.clear()

@@ -1,0 +1,116 @@
+"""The Ratings tab on the demo profile: the table, signals and chart from the saved ratings; a
+rating marked here with mouse and keys is saved with exactly those marks; a client-facing
+rating is saved by the child without anything of the record on their page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from sst_desktop.app_context import AppContext
+from sst_desktop.casework.queries import list_cases
+from sst_desktop.casework.rating_queries import case_ratings
+from sst_desktop.ui.screens.case_workspace.ratings_tab import RatingsTab
+from sst_desktop.ui.tasks import TaskRunner
+from sst_rules.enums import RatingEntry
+
+
+def rated_case(context: AppContext) -> tuple[str, str]:
+    """A demo case whose student has rated at visits: (case id, student name)."""
+    for item in list_cases(context.services):
+        if item.student_name and case_ratings(context.services, item.case_id).series:
+            return item.case_id, item.student_name
+    raise AssertionError("the demo profile has no rated case")
+
+
+def opened_tab(qtbot: QtBot, context: AppContext, case_id: str) -> RatingsTab:
+    tab = RatingsTab(context, TaskRunner(synchronous=True))
+    qtbot.addWidget(tab)
+    tab.resize(1000, 1600)
+    tab.show()
+    tab.show_case(case_id)
+    return tab
+
+
+def test_the_tab_shows_every_rating_its_signals_and_the_chart(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    case_id, _name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    ratings = case_ratings(demo_context.services, case_id)
+    assert tab.table.rowCount() == len(ratings.rows)
+    newest = ratings.rows[0]
+    assert tab.table.item(0, 0).text() == newest.rated_on.isoformat()
+    assert tab.signals.text()  # a signal, or the sentence that there is none
+    drawn = tab.chart.figure.axes[0].get_lines()
+    assert any(len(line.get_xdata()) >= 1 for line in drawn)
+    assert tab.focus.count() >= 1 and tab.focus.itemText(0)
+
+
+def test_a_rating_marked_here_is_saved_with_its_marks(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    case_id, _name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    before = len(case_ratings(demo_context.services, case_id).rows)
+    tab.family.setCurrentIndex(tab.family.findData("outcome"))
+    tab.respondent.setCurrentIndex(tab.respondent.findData("self"))
+    assert tab.rate_button.isEnabled(), tab.version_note.text()
+    tab.rate_button.click()
+    assert tab.form is not None and not tab.save_button.isEnabled()
+    lines = list(tab.form.lines.values())
+    for line, mm in zip(lines[:3], (12, 55, 87), strict=True):
+        line.set_value(mm)
+    assert not tab.save_button.isEnabled()  # one line unmarked: no total, no saving
+    lines[3].setFocus()
+    qtbot.keyClick(lines[3], Qt.Key.Key_Right)  # the first arrow puts the mark mid-line
+    qtbot.keyClick(lines[3], Qt.Key.Key_Right)
+    assert lines[3].value == 51
+    assert tab.save_button.isEnabled()
+    tab.save_button.click()
+    after = case_ratings(demo_context.services, case_id)
+    assert len(after.rows) == before + 1
+    saved = next(r for r in after.rows if r.items.get("overall") == 51)
+    assert sorted(saved.items.values()) == [12, 51, 55, 87]
+    assert saved.entry == RatingEntry.CLINICIAN
+    assert tab.form is None and tab.table.rowCount() == before + 1
+
+
+def test_a_client_facing_rating_is_saved_without_the_record_on_screen(
+    qtbot: QtBot, demo_context: AppContext
+) -> None:
+    case_id, name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    before = len(case_ratings(demo_context.services, case_id).rows)
+    tab.family.setCurrentIndex(tab.family.findData("session"))
+    page = tab.client_page()
+    assert page is not None
+    qtbot.addWidget(page)
+    page.show()
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert name not in texts and case_id not in texts
+    assert not page.confirm_button.isEnabled()
+    for line in page.form.lines.values():
+        line.set_value(80)
+    page.redo_button.click()  # the child starts again
+    assert all(line.value is None for line in page.form.lines.values())
+    for line, mm in zip(page.form.lines.values(), (90, 85, 70, 95), strict=True):
+        line.set_value(mm)
+    page.confirm_button.click()
+    assert page.done and "saved" in page.message.text()
+    assert all(line.locked for line in page.form.lines.values())
+    after = case_ratings(demo_context.services, case_id)
+    assert len(after.rows) == before + 1
+    saved = next(r for r in after.rows if r.entry == RatingEntry.CLIENT)
+    assert saved.family == "session" and sorted(saved.items.values()) == [70, 85, 90, 95]
+    assert tab.table.rowCount() == before + 1  # the tab refreshed behind the hand-over
+
+
+def test_a_rating_not_given_is_recorded_as_such(qtbot: QtBot, demo_context: AppContext) -> None:
+    case_id, _name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    tab.skip_button.click()
+    newest = case_ratings(demo_context.services, case_id).rows
+    assert any(r.skipped and r.items == {} for r in newest)
+    assert any(tab.table.item(row, 4).text() == "Not given" for row in range(tab.table.rowCount()))
