@@ -192,6 +192,14 @@ class PlanPerspective(StrEnum):
     SOCIAL = "social"
 
 
+class GoalStatus(StrEnum):
+    """How far a plan goal has come, judged at a review (uppföljning)."""
+
+    MET = "met"
+    PARTLY = "partly"
+    NOT_YET = "not_yet"
+
+
 class PlanRevisionStatus(StrEnum):
     DRAFT = "draft"
     AWAITING_SIGNATURES = "awaiting_signatures"

@@ -59,7 +59,7 @@
         <translation>Frånvaro i procent</translation>
     </message>
     <message>
-        <source>The school&apos;s absence system</source>
+        <source>The school's absence system</source>
         <translation>Skolans frånvarosystem</translation>
     </message>
     <message>
@@ -145,7 +145,7 @@
         <translation>Närvarande roller, t.ex. samordnare, enhetschef</translation>
     </message>
     <message>
-        <source>&amp;Record the group&apos;s outcome</source>
+        <source>&amp;Record the group's outcome</source>
         <translation>&amp;Registrera gruppens beslut</translation>
     </message>
     <message>
@@ -474,7 +474,7 @@
         <translation>%1 · %2 · skola %3, åk %4 · personal: %5</translation>
     </message>
     <message>
-        <source>No consent in force: only your own authority&apos;s records are shown.</source>
+        <source>No consent in force: only your own authority's records are shown.</source>
         <translation>Inget gällande samtycke: bara din egen huvudmans uppgifter visas.</translation>
     </message>
     <message>
@@ -1291,6 +1291,21 @@
     </message>
 </context>
 <context>
+    <name>GoalStatus</name>
+    <message>
+        <source>Met</source>
+        <translation>Uppnått</translation>
+    </message>
+    <message>
+        <source>Partly met</source>
+        <translation>Delvis uppnått</translation>
+    </message>
+    <message>
+        <source>Not yet met</source>
+        <translation>Inte uppnått ännu</translation>
+    </message>
+</context>
+<context>
     <name>LegalBasis</name>
     <message>
         <source>Voluntary service</source>
@@ -1328,7 +1343,7 @@
         <translation>Datorn har kopplats bort</translation>
     </message>
     <message>
-        <source>IT has disconnected this computer from the team&apos;s server, for example because it was reported lost. The profile on it has been erased. Everything that had been synced is safe on the server.</source>
+        <source>IT has disconnected this computer from the team's server, for example because it was reported lost. The profile on it has been erased. Everything that had been synced is safe on the server.</source>
         <translation>IT har kopplat bort datorn från teamets server, till exempel för att den anmälts förlorad. Profilen på datorn har raderats. Allt som hade synkats finns kvar på servern.</translation>
     </message>
     <message>
@@ -1704,7 +1719,7 @@
         <translation>Vårdnadshavare</translation>
     </message>
     <message>
-        <source>Protected identity: the guardians&apos; contact details are not shown to you.</source>
+        <source>Protected identity: the guardians' contact details are not shown to you.</source>
         <translation>Skyddade personuppgifter: vårdnadshavarnas kontaktuppgifter visas inte för dig.</translation>
     </message>
     <message>
@@ -2036,7 +2051,7 @@
         <translation>Ingen kontakt</translation>
     </message>
     <message>
-        <source>Record the student&apos;s date of birth first: the form follows the age.</source>
+        <source>Record the student's date of birth first: the form follows the age.</source>
         <translation>Registrera elevens födelsedatum först: formuläret följer åldern.</translation>
     </message>
     <message>
@@ -2048,7 +2063,7 @@
         <translation>Hur har det varit?</translation>
     </message>
     <message>
-        <source>How was today&apos;s meeting?</source>
+        <source>How was today's meeting?</source>
         <translation>Hur var dagens samtal?</translation>
     </message>
     <message>
@@ -2209,15 +2224,15 @@
         <translation>Iakttagelser</translation>
     </message>
     <message>
-        <source>Student&apos;s view</source>
+        <source>Student's view</source>
         <translation>Elevens syn</translation>
     </message>
     <message>
-        <source>Guardians&apos; view</source>
+        <source>Guardians' view</source>
         <translation>Vårdnadshavarnas syn</translation>
     </message>
     <message>
-        <source>Child&apos;s response</source>
+        <source>Child's response</source>
         <translation>Barnets gensvar</translation>
     </message>
     <message>
@@ -2451,7 +2466,7 @@
         <translation>Ansökan från socialtjänsten</translation>
     </message>
     <message>
-        <source>The family&apos;s own application</source>
+        <source>The family's own application</source>
         <translation>Familjens egen ansökan</translation>
     </message>
     <message>
@@ -2482,11 +2497,11 @@
         <translation>En orosanmälan de senaste sex månaderna</translation>
     </message>
     <message>
-        <source>The student&apos;s view of the causes</source>
+        <source>The student's view of the causes</source>
         <translation>Elevens syn på orsakerna</translation>
     </message>
     <message>
-        <source>The guardians&apos; view of the causes</source>
+        <source>The guardians' view of the causes</source>
         <translation>Vårdnadshavarnas syn på orsakerna</translation>
     </message>
     <message>
@@ -2617,7 +2632,7 @@
         <translation>anonym</translation>
     </message>
     <message>
-        <source>Write the assessment&apos;s summary first.</source>
+        <source>Write the assessment's summary first.</source>
         <translation>Skriv först en sammanfattning av bedömningen.</translation>
     </message>
     <message>
@@ -2962,7 +2977,7 @@
         <translation>Organisationens inställningsfil {file} är inte giltig: {field}: {problem}</translation>
     </message>
     <message>
-        <source>A consent must name the kinds of records it covers; &apos;everything&apos; is not a valid scope.</source>
+        <source>A consent must name the kinds of records it covers; 'everything' is not a valid scope.</source>
         <translation>Ett samtycke måste ange vilka slags uppgifter det gäller; ”allt” är inte ett giltigt omfång.</translation>
     </message>
     <message>
@@ -2970,7 +2985,7 @@
         <translation>Ett samtycke måste ange minst ett syfte.</translation>
     </message>
     <message>
-        <source>The student answers for themselves: add the student&apos;s answer.</source>
+        <source>The student answers for themselves: add the student's answer.</source>
         <translation>Eleven svarar själv: lägg till elevens svar.</translation>
     </message>
     <message>
@@ -3002,8 +3017,8 @@
         <translation>Exporten kan inte sparas där: mappen finns inte, går inte att skriva i eller är full.</translation>
     </message>
     <message>
-        <source>Cannot tell the file type from &apos;{suffix}&apos;; name the file .xlsx or .csv.</source>
-        <translation>Filtypen framgår inte av &apos;{suffix}&apos;; ge filen namnet .xlsx eller .csv.</translation>
+        <source>Cannot tell the file type from '{suffix}'; name the file .xlsx or .csv.</source>
+        <translation>Filtypen framgår inte av '{suffix}'; ge filen namnet .xlsx eller .csv.</translation>
     </message>
     <message>
         <source>This follow-up is already recorded.</source>
@@ -3018,7 +3033,7 @@
         <translation>{instrument} för {respondent} är avsett för åldrarna {ages}, inte {age}.</translation>
     </message>
     <message>
-        <source>{instrument} has different cut-offs by age: give the student&apos;s age.</source>
+        <source>{instrument} has different cut-offs by age: give the student's age.</source>
         <translation>{instrument} har olika gränsvärden för olika åldrar: ange elevens ålder.</translation>
     </message>
     <message>
@@ -3134,7 +3149,7 @@
         <translation>Det finns redan en SST-profil i den valda mappen; den har inte ändrats.</translation>
     </message>
     <message>
-        <source>The key file {file} is damaged (checksum mismatch or unreadable); it was not changed. Restore it from a backup or use the organisation&apos;s escrow.</source>
+        <source>The key file {file} is damaged (checksum mismatch or unreadable); it was not changed. Restore it from a backup or use the organisation's escrow.</source>
         <translation>Nyckelfilen {file} är skadad (kontrollsumman stämmer inte eller den går inte att läsa); den har inte ändrats. Återställ den från en säkerhetskopia eller använd organisationens reservnyckel.</translation>
     </message>
     <message>
@@ -3182,7 +3197,7 @@
         <translation>Den valda vårdnadshavaren är inte vårdnadshavare för den här eleven.</translation>
     </message>
     <message>
-        <source>Choose which guardian rated: the form is a guardian&apos;s.</source>
+        <source>Choose which guardian rated: the form is a guardian's.</source>
         <translation>Välj vilken vårdnadshavare som skattade: formuläret är vårdnadshavarens.</translation>
     </message>
     <message>
@@ -3190,7 +3205,7 @@
         <translation>En skattning har antingen sina svar eller, om den importerats utan dem, sina summor; inte båda.</translation>
     </message>
     <message>
-        <source>The student&apos;s date of birth is not recorded, so the right version of the form for their age cannot be chosen. Record it under Family and participants first.</source>
+        <source>The student's date of birth is not recorded, so the right version of the form for their age cannot be chosen. Record it under Family and participants first.</source>
         <translation>Elevens födelsedatum är inte registrerat, så rätt version av formuläret för elevens ålder kan inte väljas. Registrera det under Familj och deltagare först.</translation>
     </message>
     <message>
@@ -3226,11 +3241,11 @@
         <translation>Raden har fler fält än rubrikraden har kolumner.</translation>
     </message>
     <message>
-        <source>guardian is empty: a parent&apos;s rating says which guardian (1, 2...).</source>
+        <source>guardian is empty: a parent's rating says which guardian (1, 2...).</source>
         <translation>guardian är tom: en vårdnadshavares skattning anger vilken vårdnadshavare (1, 2 …).</translation>
     </message>
     <message>
-        <source>guardian is only filled in for a parent&apos;s rating.</source>
+        <source>guardian is only filled in for a parent's rating.</source>
         <translation>guardian fylls bara i för en vårdnadshavares skattning.</translation>
     </message>
     <message>
@@ -3302,7 +3317,7 @@
         <translation>total är inte summan av svaren i cm; lämna den tom så räknas den fram.</translation>
     </message>
     <message>
-        <source>{instrument} is not the form for the student&apos;s age on that date; {chosen} is.</source>
+        <source>{instrument} is not the form for the student's age on that date; {chosen} is.</source>
         <translation>{instrument} är inte formuläret för elevens ålder det datumet; det är {chosen}.</translation>
     </message>
     <message>
@@ -3374,7 +3389,7 @@
         <translation>Konflikten är redan löst.</translation>
     </message>
     <message>
-        <source>A case that is &apos;{status}&apos; cannot move to {target}; only open cases change programme.</source>
+        <source>A case that is '{status}' cannot move to {target}; only open cases change programme.</source>
         <translation>Ett ärende med status ”{status}” kan inte flyttas till {target}; bara pågående ärenden kan byta insats.</translation>
     </message>
     <message>
@@ -3390,7 +3405,7 @@
         <translation>En elev som fått avslag ska få vägledning till annat stöd; registrera den först.</translation>
     </message>
     <message>
-        <source>A case in {programme} cannot go from &apos;{from_status}&apos; to &apos;{to_status}&apos;; allowed next steps: {allowed}.</source>
+        <source>A case in {programme} cannot go from '{from_status}' to '{to_status}'; allowed next steps: {allowed}.</source>
         <translation>Ett ärende i {programme} kan inte gå från ”{from_status}” till ”{to_status}”; tillåtna nästa steg: {allowed}.</translation>
     </message>
     <message>
@@ -3460,7 +3475,7 @@
         <translation>IT har kopplat bort datorn från servern.</translation>
     </message>
     <message>
-        <source>The server did not accept this computer&apos;s credentials. Ask IT.</source>
+        <source>The server did not accept this computer's credentials. Ask IT.</source>
         <translation>Servern godtog inte datorns inloggningsuppgifter. Kontakta IT.</translation>
     </message>
     <message>
@@ -3472,7 +3487,7 @@
         <translation>Servern kunde inte styrkas: dess certifikat har bytts ut utan förvarning. Inget har skickats. Kontakta IT.</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate is not valid (expired, or issued for another address). Nothing was sent. Contact IT.</source>
+        <source>The server's certificate is not valid (expired, or issued for another address). Nothing was sent. Contact IT.</source>
         <translation>Serverns certifikat är inte giltigt (för gammalt eller utfärdat för en annan adress). Inget har skickats. Kontakta IT.</translation>
     </message>
     <message>
@@ -3584,7 +3599,7 @@
         <translation>Teammöte</translation>
     </message>
     <message>
-        <source>The meeting&apos;s agenda</source>
+        <source>The meeting's agenda</source>
         <translation>Mötets dagordning</translation>
     </message>
     <message>
@@ -3592,7 +3607,7 @@
         <translation>Anteckningar om valt ärende</translation>
     </message>
     <message>
-        <source>Note for this case from today&apos;s meeting</source>
+        <source>Note for this case from today's meeting</source>
         <translation>Anteckning om ärendet från dagens möte</translation>
     </message>
     <message>

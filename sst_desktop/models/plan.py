@@ -9,7 +9,13 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sst_desktop.models.base import Base, CaseRecord, RecordMeta
-from sst_rules.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
+from sst_rules.enums import (
+    GoalStatus,
+    PlanKind,
+    PlanPerspective,
+    PlanRevisionStatus,
+    SignerRole,
+)
 
 
 class Plan(CaseRecord, Base):
@@ -61,6 +67,7 @@ class PlanIntervention(CaseRecord, Base):
     setting: Mapped[str | None] = mapped_column(String(20))
     active_from: Mapped[date | None]
     active_to: Mapped[date | None]
+    frequency: Mapped[str | None] = mapped_column(String(100))  # how often: "twice a week"
 
 
 class PlanSignature(CaseRecord, Base):
@@ -70,7 +77,20 @@ class PlanSignature(CaseRecord, Base):
     signer_role: Mapped[SignerRole]
     signer_name: Mapped[str] = mapped_column(String(200))
     signed_on: Mapped[date]
-    method: Mapped[str] = mapped_column(String(20), default="paper")
+    method: Mapped[str] = mapped_column(String(20), default="paper")  # paper | screen | declined
+    declined_reason: Mapped[str | None] = mapped_column(Text)  # when a signer declines
+
+
+class PlanGoalReview(CaseRecord, Base):
+    """A goal's status judged at a review: feeds closure and the follow-up file. Reviews come
+    after signing, so they are records of their own, never edits of the signed goal."""
+
+    __tablename__ = "plan_goal_reviews"
+
+    goal_id: Mapped[str] = mapped_column(ForeignKey("plan_goals.id"), index=True)
+    reviewed_on: Mapped[date]
+    status: Mapped[GoalStatus]
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class ToolboxItem(RecordMeta, Base):

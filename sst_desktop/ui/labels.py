@@ -227,6 +227,11 @@ LABELS: dict[str, dict[str, str]] = {
         "most_lessons": QT_TRANSLATE_NOOP("ParticipationLevel", "Most lessons"),
         "full": QT_TRANSLATE_NOOP("ParticipationLevel", "Full participation"),
     },
+    "GoalStatus": {
+        "met": QT_TRANSLATE_NOOP("GoalStatus", "Met"),
+        "partly": QT_TRANSLATE_NOOP("GoalStatus", "Partly met"),
+        "not_yet": QT_TRANSLATE_NOOP("GoalStatus", "Not yet met"),
+    },
     "RatingEntry": {
         "clinician": QT_TRANSLATE_NOOP("RatingEntry", "In the session"),
         "client": QT_TRANSLATE_NOOP("RatingEntry", "Rated by the client on screen"),
