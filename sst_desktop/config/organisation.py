@@ -7,7 +7,8 @@ A JSON file, nothing personal in it:
       "escrow": {"enabled": true, "public_key": "<base64 of a 32-byte X25519 public key>"},
       "programme_rules": ["programmes-2027.json"],
       "ca_bundle": "kommun-ca.pem",
-      "small_cell_threshold": 5
+      "small_cell_threshold": 5,
+      "instrument_texts": ["texts/ors.json", "texts/sdq.json"]
     }
 
 Found at ``SST_ORGANISATION_CONFIG`` if set, else ``organisation.json`` in the machine-wide
@@ -16,8 +17,10 @@ escrow slot (design.md: a policy switch, off by default) and the shipped program
 ``ca_bundle``: the organisation's own CA certificates (PEM), trusted for the central store's
 certificate besides the system's. Paths in ``programme_rules`` and ``ca_bundle`` are relative
 to the file. ``small_cell_threshold``: exported aggregates hide counts below it (default 5,
-at least 3). A file that is there but wrong is an error naming the file, never silently
-ignored: a missing escrow slot would go unnoticed.
+at least 3). ``instrument_texts``: the licensed item texts of the rating instruments, one file
+per instrument (``sst_desktop/instruments/texts.py``), relative to the file. A file that is
+there but wrong is an error naming the file, never silently ignored: a missing escrow slot
+would go unnoticed.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ class OrganisationConfig(BaseModel):
     # Counts from 1 to this minus one are suppressed in exported aggregates (the follow-up
     # file's summary). An organisation may raise it, not go below 3 (decisions.md).
     small_cell_threshold: int = Field(default=5, ge=3, le=100)
+    instrument_texts: tuple[Path, ...] = ()
     _source: Path | None = PrivateAttr(default=None)  # the file it came from, if any
 
     def escrow_public_key(self) -> bytes | None:
@@ -93,6 +97,10 @@ class OrganisationConfig(BaseModel):
         if self.ca_bundle is None or self.ca_bundle.is_absolute():
             return self.ca_bundle
         return (self._source.parent if self._source else Path()) / self.ca_bundle
+
+    def instrument_text_paths(self) -> list[Path]:
+        base = self._source.parent if self._source else Path()
+        return [p if p.is_absolute() else base / p for p in self.instrument_texts]
 
     def rules(self) -> ProgrammeRules:
         base = self._source.parent if self._source else Path()

@@ -4,6 +4,8 @@ rating is saved by the child without anything of the record on their page."""
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -114,3 +116,39 @@ def test_a_rating_not_given_is_recorded_as_such(qtbot: QtBot, demo_context: AppC
     newest = case_ratings(demo_context.services, case_id).rows
     assert any(r.skipped and r.items == {} for r in newest)
     assert any(tab.table.item(row, 4).text() == "Not given" for row in range(tab.table.rowCount()))
+
+
+LICENSED = {"sv": "LIC-S", "en": "LIC-E"}
+
+
+def test_the_form_shows_the_organisations_licensed_texts(
+    qtbot: QtBot, demo_context: AppContext, tmp_path, monkeypatch
+) -> None:
+    for instrument in ("ors", "cors"):  # the form follows the demo student's age
+        texts = {"format": 1, "instrument": instrument, "items": {"social": LICENSED}}
+        (tmp_path / f"{instrument}.json").write_text(json.dumps(texts), encoding="utf-8")
+    config = tmp_path / "organisation.json"
+    files = {"instrument_texts": ["ors.json", "cors.json"]}
+    config.write_text(json.dumps(files), encoding="utf-8")
+    monkeypatch.setenv("SST_ORGANISATION_CONFIG", str(config))
+    case_id, _name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    tab.family.setCurrentIndex(tab.family.findData("outcome"))
+    tab.rate_button.click()
+    shown = {label.text() for label in tab.form.findChildren(QLabel)}
+    assert shown & {"LIC-S", "LIC-E"}
+    assert tab.problem.text() == ""
+
+
+def test_a_broken_texts_file_is_said_and_the_labels_stand_in(
+    qtbot: QtBot, demo_context: AppContext, tmp_path, monkeypatch
+) -> None:
+    (tmp_path / "ors.json").write_text("{", encoding="utf-8")
+    config = tmp_path / "organisation.json"
+    config.write_text(json.dumps({"instrument_texts": ["ors.json"]}), encoding="utf-8")
+    monkeypatch.setenv("SST_ORGANISATION_CONFIG", str(config))
+    case_id, _name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    assert "ors.json" in tab.problem.text()
+    tab.rate_button.click()
+    assert tab.form is not None and len(tab.form.lines) == 4

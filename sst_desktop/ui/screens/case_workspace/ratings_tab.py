@@ -5,6 +5,8 @@ form, or recorded as not given. The version of the form follows the student's ag
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +29,10 @@ from sst_desktop.casework.rating_queries import CaseRatings, RatingRow, case_rat
 from sst_desktop.casework.rating_service import RatingSessionInput
 from sst_desktop.casework.support_queries import ContactRow, case_contacts
 from sst_desktop.charts.rating_chart_data import ChartTexts, RatingChartData
-from sst_desktop.instruments import Definition, shipped_catalogue
+from sst_desktop.config.instrument_texts import licensed_catalogue
+from sst_desktop.config.organisation import load_organisation_config
+from sst_desktop.errors import SstError
+from sst_desktop.instruments import Catalogue, Definition, shipped_catalogue
 from sst_desktop.instruments.age import age_on
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
@@ -37,7 +42,17 @@ from sst_desktop.ui.widgets.rating_chart_view import RatingChartView
 from sst_desktop.ui.widgets.rating_form import RatingForm
 from sst_rules.enums import RatingEntry
 
-FAMILIES = ("outcome", "session")
+log = logging.getLogger(__name__)
+
+
+def _catalogue() -> tuple[Catalogue, str]:
+    """The organisation's licensed item texts over the neutral labels; a broken texts file is
+    said on the tab (and in the log) and the neutral labels stand in."""
+    try:
+        return licensed_catalogue(load_organisation_config()), ""
+    except SstError as error:
+        log.error("instrument texts not loaded: %s", error.code)
+        return shipped_catalogue(), error_text(error)
 
 
 def in_ui_language(sv: str, en: str) -> str:
@@ -50,7 +65,7 @@ class RatingsTab(QWidget):
     def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self._context, self._runner = context, runner
-        self._catalogue = shipped_catalogue()
+        self._catalogue, self.texts_problem = _catalogue()
         self._case_id: str | None = None
         self.ratings: CaseRatings | None = None
         self.form: RatingForm | None = None
@@ -75,7 +90,7 @@ class RatingsTab(QWidget):
         )
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Every rating of the case"))
-        self.problem = QLabel(self)
+        self.problem = QLabel(self.texts_problem, self)
         self.problem.setObjectName("error")
         self.problem.setWordWrap(True)
         focus_row = QHBoxLayout()
