@@ -28,6 +28,7 @@ CATEGORY_OF_TABLE: dict[str, RecordCategory] = {
     "plan_goals": RecordCategory.PLANS,
     "plan_interventions": RecordCategory.PLANS,
     "plan_signatures": RecordCategory.PLANS,
+    "plan_goal_reviews": RecordCategory.PLANS,
     # Scanned signed plans and signature images; a later purpose outside plans needs its own.
     "attachments": RecordCategory.PLANS,
     "closures": RecordCategory.CLOSURE_FOLLOW_UP,

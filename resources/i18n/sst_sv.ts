@@ -3652,6 +3652,14 @@
 <context>
     <name>TodayTableModel</name>
     <message>
+    <message>
+        <source>The period must start on or before its end ({start} – {end}).</source>
+        <translation>Perioden måste börja senast när den slutar ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The student has a protected identity: a case summary needs a reason, which is recorded in the audit log.</source>
+        <translation>Eleven har skyddade personuppgifter: en sammanställning behöver ett skäl, som sparas i loggen.</translation>
+    </message>
         <source>Meeting today</source>
         <translation>Möte idag</translation>
     </message>

@@ -21,13 +21,14 @@ from sst_desktop.casework import access
 from sst_desktop.casework.context import ServiceContext, get_or_fail
 from sst_desktop.charts.rating_chart_data import SchoolPoint
 from sst_desktop.errors import NotAllowedError
-from sst_desktop.instruments import Catalogue, Definition, Signal, score_answers, shipped_catalogue
+from sst_desktop.instruments import Catalogue, Definition, Signal, shipped_catalogue
 from sst_desktop.instruments.age import age_on
+from sst_desktop.instruments.answers import check_answers
 from sst_desktop.instruments.change import series_change
 from sst_desktop.instruments.errors import AnswerError
 from sst_desktop.instruments.norms import Bands, bands_for, norm_for
 from sst_desktop.instruments.schema import Norm
-from sst_desktop.instruments.scoring import Scores
+from sst_desktop.instruments.scoring import Scores, compute_scores
 from sst_desktop.instruments.signals import series_signals
 from sst_desktop.models.case import Case
 from sst_desktop.models.closure import Rating
@@ -99,24 +100,39 @@ class CaseRatings:
 def case_ratings(
     ctx: ServiceContext, case_id: str, *, catalogue: Catalogue | None = None
 ) -> CaseRatings:
-    chosen = catalogue or shipped_catalogue()
     with ctx.unit_of_work() as uow:
         case: Case = get_or_fail(uow, Case, case_id)
         scope = access.case_scope(uow, case)
         if not access.case_visible(ctx.actor, scope):
             raise NotAllowedError(NOT_YOUR_CASE)
         consents = access.consent_scopes(uow, case.id)
-        records = [*_current(uow, case.id), *_school_records(uow, case.id)]
+        records = rating_records(uow, case.id)
         visible, withheld = access.readable(ctx.actor, records, scope, consents, ctx.clock.today())
-        student = uow.session.get(Student, case.student_id) if case.student_id else None
-        birth = student.birth_date if student else None
-        guardians = guardian_numbers(uow, {case.student_id}).get(case.student_id or "", {})
-        ratings = [r for r in visible if isinstance(r, Rating)]
-        series = scored_series(chosen, ratings, guardians, birth)
-        rows = _rows(chosen, ratings, guardians, series)
-        school = _school_points([r for r in visible if not isinstance(r, Rating)])
-        uow.audit("view", "ratings", None, case.id, records=len(ratings), withheld=withheld)
+        result = ratings_of(uow, case, visible, withheld, catalogue or shipped_catalogue())
+        uow.audit("view", "ratings", None, case.id, records=len(result.rows), withheld=withheld)
         uow.commit()
+    return result
+
+
+def rating_records(uow: UnitOfWork, case_id: str) -> list[Any]:
+    """What ``ratings_of`` reads, before the read rule: the ratings no correction replaced and
+    the school's figures (for a caller that reads them in its own transaction)."""
+    return [*_current(uow, case_id), *_school_records(uow, case_id)]
+
+
+def ratings_of(
+    uow: UnitOfWork, case: Case, visible: list[Any], withheld: int, catalogue: Catalogue
+) -> CaseRatings:
+    """The case's ratings scored, from records the actor may read (``access.readable``)."""
+    student = uow.session.get(Student, case.student_id) if case.student_id else None
+    birth = student.birth_date if student else None
+    guardians = guardian_numbers(uow, {case.student_id}).get(case.student_id or "", {})
+    ratings = [r for r in visible if isinstance(r, Rating)]
+    series = scored_series(catalogue, ratings, guardians, birth)
+    rows = _rows(catalogue, ratings, guardians, series)
+    school = _school_points(
+        [r for r in visible if isinstance(r, AbsenceRecord | ParticipationRecord)]
+    )
     return CaseRatings(case.id, birth, rows, tuple(series), school, withheld, tuple(guardians))
 
 
@@ -195,8 +211,8 @@ def _series(
     forms: list[Rating],
     age: int | None,
 ) -> RatingSeries:
-    norm = norm_for(definition, respondent, age)
-    scored = [_form(definition, respondent, age, norm, rating) for rating in forms]
+    norm = _norm(definition, respondent, age)
+    scored = [_form(definition, respondent, norm, rating) for rating in forms]
     series = [scores for scores, _bands in scored]
     guardian = f":{number}" if number else ""
     rows = tuple(
@@ -216,14 +232,24 @@ def _series(
     )
 
 
+def _norm(definition: Definition, respondent: str, age: int | None) -> Norm | None:
+    """The age group's cut-offs; without a date of birth, none where they differ by age (the
+    totals are shown, the bands and signals that need the age are not)."""
+    try:
+        return norm_for(definition, respondent, age)
+    except AnswerError:
+        return None
+
+
 def _form(
-    definition: Definition, respondent: str, age: int | None, norm: Norm | None, rating: Rating
+    definition: Definition, respondent: str, norm: Norm | None, rating: Rating
 ) -> tuple[Scores, Bands]:
     """A form's scores and bands: from its answers by the engine, or from the totals it was
     imported with (``imported_scores``, exact decimals kept as text)."""
     if rating.item_scores:
-        form = score_answers(definition, rating.item_scores, respondent=respondent, age=age)
-        return form.scores, form.bands
+        checked = check_answers(definition, respondent, rating.item_scores)
+        scores = compute_scores(definition, respondent, checked)
+        return scores, bands_for(norm, scores)
     imported: Scores = {k: Decimal(str(v)) for k, v in (rating.imported_scores or {}).items()}
     return imported, bands_for(norm, imported)
 

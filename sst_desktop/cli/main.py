@@ -26,6 +26,7 @@ from sst_desktop.cli.commands import (
     purge,
     ratings,
     rekey,
+    report,
     restore,
     score,
     self_test,
@@ -56,6 +57,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     plan,
     export,
     ratings,
+    report,
     self_test,
 )
 EXIT_ERROR, EXIT_INTERNAL = 1, 3

@@ -47,12 +47,12 @@ def assemble(
     revision = records.revision
     day = _revision_date(records, today)
     config = rules.for_case(case.programme, case.district_id, day)
-    team, municipality = _organisation_names(uow, case)
+    team, municipality = organisation_names(uow, case)
     return PlanDocument(
         kind=records.plan.kind.value,
         maintenance=records.plan.maintenance,
         case_reference=case.reference,
-        student=_student_label(uow, case, full_name),
+        student=student_label(uow, case, full_name),
         team_name=team,
         municipality_name=municipality,
         revision_number=revision.number,
@@ -126,7 +126,7 @@ def initials(name: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _student_label(uow: UnitOfWork, case: Case, full_name: bool) -> str:
+def student_label(uow: UnitOfWork, case: Case, full_name: bool) -> str:
     student = uow.session.get(Student, case.student_id) if case.student_id else None
     if student is None:
         return sv.NOT_IDENTIFIED
@@ -156,7 +156,7 @@ def _guardian_count(uow: UnitOfWork, case: Case) -> int:
     return int(uow.session.scalar(query) or 0)
 
 
-def _organisation_names(uow: UnitOfWork, case: Case) -> tuple[str | None, str | None]:
+def organisation_names(uow: UnitOfWork, case: Case) -> tuple[str | None, str | None]:
     team = uow.session.get(Team, case.team_id) if case.team_id else None
     district_id = case.district_id or (team.district_id if team else None)
     district = uow.session.get(District, district_id) if district_id else None

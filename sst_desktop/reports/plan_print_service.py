@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from sst_desktop.casework import access
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.errors import NotAllowedError, ValidationError, error_code
 from sst_desktop.models.case import Case
 from sst_desktop.models.plan import Plan, PlanRevision
+from sst_desktop.reports.case_lookup import find_case, print_reason
 from sst_desktop.reports.pdf_protect import protect_pdf
 from sst_desktop.reports.plan_assembly import assemble, family_names
 from sst_desktop.reports.plan_content import load_records
@@ -30,7 +31,6 @@ from sst_desktop.reports.plan_pdf import document_title, render_plan_pdf
 from sst_desktop.store.unit_of_work import UnitOfWork
 from sst_rules.authorisation import CaseScope
 
-NO_CASE = error_code("plan_print.no_case", "No case {case} in your list.")
 NO_PLAN = error_code("plan_print.no_plan", "Case {case} has no plan yet.")
 NO_REVISION = error_code(
     "plan_print.no_revision", "The plan of case {case} has no revision {number}."
@@ -38,11 +38,6 @@ NO_REVISION = error_code(
 WITHHELD = error_code(
     "plan_print.withheld",
     "Part of this plan is not shared with your authority, so it cannot be printed whole.",
-)
-REASON_REQUIRED = error_code(
-    "plan_print.reason_required",
-    "The student has a protected identity: printing the plan needs a reason, which is recorded "
-    "in the audit log.",
 )
 
 
@@ -76,9 +71,9 @@ class PrintedPlan:
 
 def print_plan(ctx: ServiceContext, request: PlanPrintRequest) -> PrintedPlan:
     with ctx.unit_of_work() as uow:
-        case = _find_case(uow, ctx, request.case)
+        case = find_case(uow, ctx, request.case)
         scope = access.case_scope(uow, case)
-        reason = _reason(scope, request.reason)
+        reason = print_reason(scope, request.reason)
         plan = _plan(uow, case)
         records = load_records(uow, plan, _revision(uow, plan, case, request.revision))
         _require_whole(uow, ctx, case, scope, records.all())
@@ -111,25 +106,6 @@ def print_plan(ctx: ServiceContext, request: PlanPrintRequest) -> PrintedPlan:
         protected=request.password is not None,
         names_in_text=named,
     )
-
-
-def _find_case(uow: UnitOfWork, ctx: ServiceContext, wanted: str) -> Case:
-    case = uow.session.scalars(
-        select(Case).where(
-            or_(Case.id == wanted, Case.reference == wanted), Case.deleted.is_(False)
-        )
-    ).first()
-    if case is None or not access.case_visible(ctx.actor, access.case_scope(uow, case)):
-        raise ValidationError(NO_CASE, case=wanted)
-    return case
-
-
-def _reason(scope: CaseScope, given: str | None) -> str | None:
-    if not scope.protected_identity:
-        return None
-    if given is None or not given.strip():
-        raise ValidationError(REASON_REQUIRED)
-    return given.strip()
 
 
 def _plan(uow: UnitOfWork, case: Case) -> Plan:

@@ -18,6 +18,8 @@ ERROR_TEMPLATES: dict[str, str] = {
     'attachment.too_large': QT_TRANSLATE_NOOP("SstError", 'The file is {size_mb} MB; an attachment may be at most {limit_mb} MB. Scan it at a lower resolution or in fewer pages.'),
     'case.closure_required': QT_TRANSLATE_NOOP("SstError", 'Closing a case needs the closure details (reason, goals met).'),
     'case.not_assigned': QT_TRANSLATE_NOOP("SstError", 'That staff member is not assigned to this case.'),
+    'case_summary.period': QT_TRANSLATE_NOOP("SstError", 'The period must start on or before its end ({start} – {end}).'),
+    'case_summary.reason_required': QT_TRANSLATE_NOOP("SstError", 'The student has a protected identity: a case summary needs a reason, which is recorded in the audit log.'),
     'casework.not_found': QT_TRANSLATE_NOOP("SstError", 'No {entity} with id {id} in this profile.'),
     'casework.not_your_case': QT_TRANSLATE_NOOP("SstError", 'This case is not assigned to your team.'),
     'casework.required': QT_TRANSLATE_NOOP("SstError", 'The field {field} is required.'),

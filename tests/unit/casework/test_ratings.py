@@ -198,3 +198,36 @@ def test_reading_is_audited_and_school_figures_come_along(world, case_id, engine
             select(AuditEvent.action).where(AuditEvent.entity_type == "ratings")
         ).all()
     assert ("view",) in audits
+
+
+def test_ratings_from_before_the_engine_and_without_a_birth_date_are_shown(world, engine, clock):
+    """Demo data of schemas 0001-0006 named the form "ORS" and the student "student"; a
+    student without a date of birth gets totals without the age group's bands."""
+    from sst_desktop.store.unit_of_work import UnitOfWork
+
+    request_id, case = request(world)
+    referral_service.decide_referral_request(world.worker, request_id, accept=True)
+    family_yes(world, case)
+    referral_service.link_student(world.worker, case, world.student("Nils", None))
+    with UnitOfWork(engine, world.worker.actor, clock) as uow:
+        for day, mm in ((DAY, 40), (DAY + timedelta(days=7), 60)):
+            uow.add(
+                Rating(
+                    case_id=case,
+                    instrument="ORS",
+                    instrument_version="1",
+                    respondent="student",
+                    session_number=None,
+                    rated_on=day,
+                    item_scores=line((mm,) * 4),
+                    supersedes_id=None,
+                    imported_scores=None,
+                    authority=world.worker.actor.authority,
+                    record_class="social_services_record",
+                )
+            )
+        uow.commit()
+    (series,) = rating_queries.case_ratings(world.worker, case).series
+    assert series.key == "ors:self"
+    assert [row.scores["total"] for row in series.rows] == [16, 24]
+    assert series.cutoffs == {} and all(row.bands == {} for row in series.rows)
