@@ -2865,6 +2865,14 @@
 <context>
     <name>SstError</name>
     <message>
+        <source>The period must start on or before its end ({start} – {end}).</source>
+        <translation>Perioden måste börja senast när den slutar ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The student has a protected identity: a case summary needs a reason, which is recorded in the audit log.</source>
+        <translation>Eleven har skyddade personuppgifter: en sammanställning behöver ett skäl, som sparas i loggen.</translation>
+    </message>
+    <message>
         <source>Absence cannot be measured before the period has ended.</source>
         <translation>Frånvaron kan inte mätas innan perioden är slut.</translation>
     </message>
@@ -3652,14 +3660,6 @@
 <context>
     <name>TodayTableModel</name>
     <message>
-    <message>
-        <source>The period must start on or before its end ({start} – {end}).</source>
-        <translation>Perioden måste börja senast när den slutar ({start} – {end}).</translation>
-    </message>
-    <message>
-        <source>The student has a protected identity: a case summary needs a reason, which is recorded in the audit log.</source>
-        <translation>Eleven har skyddade personuppgifter: en sammanställning behöver ett skäl, som sparas i loggen.</translation>
-    </message>
         <source>Meeting today</source>
         <translation>Möte idag</translation>
     </message>
