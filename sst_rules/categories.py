@@ -39,6 +39,8 @@ MAPPING_CATEGORY = {
     "psychological": RecordCategory.MAPPING_PSYCHOLOGICAL,
     "social_therapeutic": RecordCategory.MAPPING_SOCIAL,
 }
+# Mapping records whose category follows their writer's record class (``category_of``).
+MAPPING_BY_WRITER = frozenset({"mappings", "mapping_trials", "mapping_items", "mapping_scalings"})
 # Case metadata every team member needs to work the case; they hold no narrative content.
 ALWAYS_VISIBLE = frozenset(
     {"case_status_changes", "case_assignments", "consents", "consent_parties"}
@@ -48,11 +50,11 @@ ALWAYS_VISIBLE = frozenset(
 def category_of(
     table: str, *, perspective: str | None = None, record_class: str | None = None
 ) -> str:
-    """A mapping section by its perspective; a mapping or trial by who wrote it (its record
-    class); everything else by its table."""
+    """A mapping section by its perspective; a mapping, trial, Signs of Safety item or scaling
+    link by who wrote it (its record class); everything else by its table."""
     if table == "mapping_sections" and perspective is not None:
         return MAPPING_CATEGORY[perspective]
-    if table in ("mappings", "mapping_trials"):
+    if table in MAPPING_BY_WRITER:
         if record_class == RecordClass.SOCIAL_SERVICES_RECORD:
             return RecordCategory.MAPPING_SOCIAL
         if record_class == RecordClass.PUPIL_HEALTH_RECORD:

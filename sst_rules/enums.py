@@ -181,6 +181,41 @@ class MappingPerspective(StrEnum):
     SOCIAL_THERAPEUTIC = "social_therapeutic"
 
 
+class MappingItemKind(StrEnum):
+    """A line of the mapping's Signs of Safety columns (domain.md, Instruments): worries with
+    their danger statements, what works with the strengths, what needs to happen with the
+    safety goals."""
+
+    WORRY = "worry"
+    DANGER_STATEMENT = "danger_statement"
+    WORKING_WELL = "working_well"
+    STRENGTH = "strength"
+    NEEDS_TO_HAPPEN = "needs_to_happen"
+    SAFETY_GOAL = "safety_goal"
+
+
+class MappingPart(StrEnum):
+    """What a complete mapping holds: each part written, or marked missing with a reason."""
+
+    PEDAGOGICAL = "section_pedagogical"
+    PSYCHOLOGICAL = "section_psychological"
+    SOCIAL_THERAPEUTIC = "section_social_therapeutic"
+    STUDENT_VIEW = "student_view"
+    GUARDIAN_VIEW = "guardian_view"
+    ABSENCE_FUNCTION = "absence_function"
+    TRIALS = "trials"
+    STRENGTHS = "strengths"
+    WORRIES = "worries"
+    DANGER_STATEMENT = "danger_statement"
+    WORKING_WELL = "working_well"
+    NEEDS_TO_HAPPEN = "needs_to_happen"
+    SAFETY_GOALS = "safety_goals"
+    SCALING_STUDENT = "scaling_self"
+    SCALING_GUARDIAN = "scaling_parent"
+    SCALING_TEAM = "scaling_team"
+    ANALYSIS = "analysis"
+
+
 class PlanKind(StrEnum):
     ACTION_PLAN = "action_plan"  # handlingsplan (SST)
     IMPLEMENTATION_PLAN = "implementation_plan"  # genomförandeplan (SST plus)

@@ -1356,6 +1356,104 @@
     </message>
 </context>
 <context>
+    <name>MappingItemKind</name>
+    <message>
+        <source>Worry</source>
+        <translation>Oro</translation>
+    </message>
+    <message>
+        <source>Danger statement</source>
+        <translation>Farhågeformulering</translation>
+    </message>
+    <message>
+        <source>What works</source>
+        <translation>Det som fungerar</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Styrka</translation>
+    </message>
+    <message>
+        <source>What needs to happen</source>
+        <translation>Det som behöver hända</translation>
+    </message>
+    <message>
+        <source>Safety goal</source>
+        <translation>Säkerhetsmål</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPart</name>
+    <message>
+        <source>Pedagogical section</source>
+        <translation>Pedagogisk del</translation>
+    </message>
+    <message>
+        <source>Psychological section</source>
+        <translation>Psykologisk del</translation>
+    </message>
+    <message>
+        <source>Social-therapeutic section</source>
+        <translation>Social-terapeutisk del</translation>
+    </message>
+    <message>
+        <source>The student's own view</source>
+        <translation>Elevens egen bild</translation>
+    </message>
+    <message>
+        <source>The guardians' view</source>
+        <translation>Vårdnadshavarnas bild</translation>
+    </message>
+    <message>
+        <source>The function of the absence</source>
+        <translation>Funktionen bakom frånvaron</translation>
+    </message>
+    <message>
+        <source>Interventions tried</source>
+        <translation>Prövade insatser</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Styrkor</translation>
+    </message>
+    <message>
+        <source>Worries</source>
+        <translation>Oro</translation>
+    </message>
+    <message>
+        <source>Danger statement</source>
+        <translation>Farhågeformulering</translation>
+    </message>
+    <message>
+        <source>What works</source>
+        <translation>Det som fungerar</translation>
+    </message>
+    <message>
+        <source>What needs to happen</source>
+        <translation>Det som behöver hända</translation>
+    </message>
+    <message>
+        <source>Safety goals</source>
+        <translation>Säkerhetsmål</translation>
+    </message>
+    <message>
+        <source>Scaling 0-10: the student</source>
+        <translation>Skalfråga 0-10: eleven</translation>
+    </message>
+    <message>
+        <source>Scaling 0-10: a guardian</source>
+        <translation>Skalfråga 0-10: vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Scaling 0-10: the team</source>
+        <translation>Skalfråga 0-10: teamet</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analys</translation>
+    </message>
+</context>
+<context>
     <name>MappingPerspective</name>
     <message>
         <source>Pedagogical</source>
@@ -2450,6 +2548,14 @@
         <source>Attachment</source>
         <translation>Bilaga</translation>
     </message>
+    <message>
+        <source>Mapping item</source>
+        <translation>Rad i kartläggningen</translation>
+    </message>
+    <message>
+        <source>Mapping scaling</source>
+        <translation>Skalfråga i kartläggningen</translation>
+    </message>
 </context>
 <context>
     <name>ReferralRoute</name>
@@ -3423,6 +3529,58 @@
     <message>
         <source>Something went wrong and the step was not saved. Everything saved before is safe. Please report it to support.</source>
         <translation>Något gick fel och steget sparades inte. Allt som sparats tidigare finns kvar. Rapportera gärna felet till supporten.</translation>
+    </message>
+    <message>
+        <source>The catalogue of absence functions in {file} is not valid: {field}: {problem}</source>
+        <translation>Katalogen över frånvarons funktioner i {file} är inte giltig: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>The plan's draft is kept by the other authority; only its staff can add the analysis to its overall aims.</source>
+        <translation>Planens utkast förs av den andra myndigheten; bara dess personal kan lägga till analysen i de övergripande målen.</translation>
+    </message>
+    <message>
+        <source>This case already has a mapping; revise it instead.</source>
+        <translation>Ärendet har redan en kartläggning; revidera den i stället.</translation>
+    </message>
+    <message>
+        <source>Revision {revision} of the mapping is complete and cannot be changed; revise it instead.</source>
+        <translation>Version {revision} av kartläggningen är klar och kan inte ändras; revidera den i stället.</translation>
+    </message>
+    <message>
+        <source>The mapping cannot be marked complete: write these parts or mark them missing with a reason: {missing}.</source>
+        <translation>Kartläggningen kan inte markeras som klar: skriv de här delarna eller markera dem som saknade med ett skäl: {missing}.</translation>
+    </message>
+    <message>
+        <source>This item was written by the other authority; only its staff may change or remove it.</source>
+        <translation>Raden skrevs av den andra myndigheten; bara dess personal får ändra eller ta bort den.</translation>
+    </message>
+    <message>
+        <source>The mapping has no analysis (that you may read) to bring to the plan.</source>
+        <translation>Kartläggningen har ingen analys (som du får läsa) att föra över till planen.</translation>
+    </message>
+    <message>
+        <source>Only what needs to happen and the safety goals become plan goals.</source>
+        <translation>Bara det som behöver hända och säkerhetsmålen blir mål i planen.</translation>
+    </message>
+    <message>
+        <source>Revision {revision} is the newest revision; revise that one.</source>
+        <translation>Version {revision} är den senaste; revidera den.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item, or the analysis, to bring to the plan.</source>
+        <translation>Välj minst en rad, eller analysen, att föra över till planen.</translation>
+    </message>
+    <message>
+        <source>This revision of the mapping is kept by the other authority: only its staff may change the function of the absence, the analysis or what is missing, or mark it complete.</source>
+        <translation>Den här versionen av kartläggningen förs av den andra myndigheten: bara dess personal får ändra frånvarons funktion, analysen eller vad som saknas, eller markera den som klar.</translation>
+    </message>
+    <message>
+        <source>Revision {revision} is still a draft: complete it before revising.</source>
+        <translation>Version {revision} är fortfarande ett utkast: gör den klar innan du reviderar.</translation>
+    </message>
+    <message>
+        <source>No absence function with code {code} in the catalogue.</source>
+        <translation>Ingen funktion med koden {code} finns i katalogen.</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ A JSON file, nothing personal in it:
       "programme_rules": ["programmes-2027.json"],
       "ca_bundle": "kommun-ca.pem",
       "small_cell_threshold": 5,
-      "instrument_texts": ["texts/ors.json", "texts/sdq.json"]
+      "instrument_texts": ["texts/ors.json", "texts/sdq.json"],
+      "absence_functions": "absence-functions.json"
     }
 
 Found at ``SST_ORGANISATION_CONFIG`` if set, else ``organisation.json`` in the machine-wide
@@ -18,7 +19,9 @@ escrow slot (design.md: a policy switch, off by default) and the shipped program
 certificate besides the system's. Paths in ``programme_rules`` and ``ca_bundle`` are relative
 to the file. ``small_cell_threshold``: exported aggregates hide counts below it (default 5,
 at least 3). ``instrument_texts``: the licensed item texts of the rating instruments, one file
-per instrument (``sst_desktop/instruments/texts.py``), relative to the file. A file that is
+per instrument (``sst_desktop/instruments/texts.py``), relative to the file.
+``absence_functions``: the organisation's own catalogue of what an absence can do for the
+student (``sst_desktop/config/absence_functions.py``), in place of the shipped one. A file that is
 there but wrong is an error naming the file, never silently ignored: a missing escrow slot
 would go unnoticed.
 """
@@ -34,6 +37,7 @@ from pathlib import Path
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from sst_desktop.config.absence_functions import AbsenceFunctionCatalogue, load_absence_functions
 from sst_desktop.config.paths import APP_AUTHOR, APP_NAME
 from sst_desktop.config.programmes import ProgrammeRules, load_programme_rules
 from sst_desktop.config.resources import resource_path
@@ -78,6 +82,7 @@ class OrganisationConfig(BaseModel):
     # file's summary). An organisation may raise it, not go below 3 (decisions.md).
     small_cell_threshold: int = Field(default=5, ge=3, le=100)
     instrument_texts: tuple[Path, ...] = ()
+    absence_functions: Path | None = None
     _source: Path | None = PrivateAttr(default=None)  # the file it came from, if any
 
     def escrow_public_key(self) -> bytes | None:
@@ -101,6 +106,12 @@ class OrganisationConfig(BaseModel):
     def instrument_text_paths(self) -> list[Path]:
         base = self._source.parent if self._source else Path()
         return [p if p.is_absolute() else base / p for p in self.instrument_texts]
+
+    def absence_function_catalogue(self) -> AbsenceFunctionCatalogue:
+        path = self.absence_functions
+        if path is not None and not path.is_absolute():
+            path = (self._source.parent if self._source else Path()) / path
+        return load_absence_functions(path)
 
     def rules(self) -> ProgrammeRules:
         base = self._source.parent if self._source else Path()

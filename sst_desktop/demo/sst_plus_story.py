@@ -10,11 +10,14 @@ from datetime import date, timedelta
 from sst_desktop.casework import (
     case_service,
     closure_service,
+    mapping_revisions,
+    mapping_scaling,
     mapping_service,
     rating_service,
     referral_service,
     support_service,
 )
+from sst_desktop.casework.context import ServiceContext
 from sst_desktop.demo.family import create_family
 from sst_desktop.demo.organisation import DemoTeam
 from sst_desktop.demo.story import (
@@ -33,6 +36,8 @@ from sst_rules.enums import (
     ConsentPurpose,
     DecisionKind,
     LegalBasis,
+    MappingItemKind,
+    MappingPart,
     MappingPerspective,
     MeetingKind,
     ParticipationLevel,
@@ -61,6 +66,47 @@ PERSPECTIVE_ROLE = {
     MappingPerspective.PSYCHOLOGICAL: Role.SCHOOL_PSYCHOLOGIST,
     MappingPerspective.SOCIAL_THERAPEUTIC: Role.FAMILY_THERAPIST,
 }
+# The Signs of Safety columns of a demo mapping: (kind, text, who writes it). Fixed, never drawn
+# from the story's random numbers: those would shift every case generated after it.
+SIGNS_OF_SAFETY = (
+    (
+        MappingItemKind.WORRY,
+        "Eleven har inte varit i skolan på tre veckor och sover oroligt.",
+        Role.FAMILY_THERAPIST,
+    ),
+    (
+        MappingItemKind.DANGER_STATEMENT,
+        "Vi är oroliga att eleven isolerar sig hemma och tappar kamrater och skolarbete om "
+        "ingenting förändras.",
+        Role.FAMILY_THERAPIST,
+    ),
+    (
+        MappingItemKind.WORKING_WELL,
+        "Eleven kommer till korta möten med specialpedagogen.",
+        Role.SPECIAL_EDUCATOR,
+    ),
+    (
+        MappingItemKind.STRENGTH,
+        "Nyfiken, tecknar gärna och har en nära relation till sin mormor.",
+        Role.FAMILY_THERAPIST,
+    ),
+    (
+        MappingItemKind.NEEDS_TO_HAPPEN,
+        "En tydlig plan för dagens första lektion.",
+        Role.SPECIAL_EDUCATOR,
+    ),
+    (
+        MappingItemKind.NEEDS_TO_HAPPEN,
+        "Fasta sovtider hemma under skolveckan.",
+        Role.FAMILY_THERAPIST,
+    ),
+    (
+        MappingItemKind.SAFETY_GOAL,
+        "Eleven är i skolan minst tre förmiddagar i veckan.",
+        Role.FAMILY_THERAPIST,
+    ),
+)
+SCALING = (("self", 3), ("parent", 4), ("team", 5))
 ROUTES = (
     ReferralRoute.SCHOOL_APPLICATION,
     ReferralRoute.SOCIAL_SERVICES_APPLICATION,
@@ -193,6 +239,7 @@ def _step(story: Story, team: DemoTeam, case_id: str, status: CaseStatus, day: d
         return day + timedelta(days=rng.randrange(28, 50))
     if status == CaseStatus.ACTIVE:
         ctx = story.as_(therapist)
+        _complete_mapping(ctx, case_id)
         signed_plan(ctx, story, case_id, PlanKind.IMPLEMENTATION_PLAN, SIGNERS)
         case_service.transition(ctx, case_id, CaseStatus.ACTIVE)
         end = day + timedelta(days=rng.randrange(100, 140))
@@ -258,12 +305,66 @@ def _mapping(story: Story, team: DemoTeam, case_id: str, day: date) -> None:
                 entry=RatingEntry.PAPER,  # filled in at the mapping talks, entered afterwards
             ),
         )
+    _signs_of_safety(story, team, case_id, mapping_id)
     mapping_service.write_analysis(
         therapist,
         mapping_id,
         "Frånvaron fyller en undvikande funktion; eleven svarar på struktur och daglig kontakt.",
-        day + timedelta(days=35),
     )
+
+
+def _signs_of_safety(story: Story, team: DemoTeam, case_id: str, mapping_id: str) -> None:
+    therapist = story.as_(team.first(Role.FAMILY_THERAPIST))
+    for kind, text, role in SIGNS_OF_SAFETY:
+        mapping_service.add_item(story.as_(team.first(role)), mapping_id, kind, text)
+    mapping_service.set_absence_function(
+        therapist,
+        mapping_id,
+        ["avoid_distress", "escape_social_evaluative"],
+        "Oron inför skoldagen lättar när eleven stannar hemma.",
+    )
+    parent = _first_guardian(therapist, case_id)
+    for respondent, value in SCALING:
+        if respondent == "parent" and parent is None:
+            mapping_service.mark_missing(
+                therapist, mapping_id, MappingPart.SCALING_GUARDIAN, "Ingen vårdnadshavare nåddes."
+            )
+            continue
+        mapping_scaling.record_scaling(
+            therapist,
+            mapping_id,
+            mapping_scaling.ScalingInput(
+                respondent=respondent,
+                value=value,
+                rated_on=story.clock.today(),
+                guardian_id=parent if respondent == "parent" else None,
+            ),
+        )
+
+
+def _first_guardian(ctx: ServiceContext, case_id: str) -> str | None:
+    from sqlalchemy import select
+
+    from sst_desktop.models.case import Case
+    from sst_desktop.models.people import Guardian
+
+    with ctx.unit_of_work() as uow:
+        student = uow.session.scalar(select(Case.student_id).where(Case.id == case_id))
+        found: str | None = uow.session.scalar(
+            select(Guardian.id)
+            .where(Guardian.student_id == student)
+            .order_by(Guardian.created_at, Guardian.id)
+        )
+        return found
+
+
+def _complete_mapping(ctx: ServiceContext, case_id: str) -> None:
+    """The mapping ends before the plan is written (its analysis grounds the plan)."""
+    with ctx.unit_of_work() as uow:
+        current = mapping_revisions.newest_revision(uow, case_id)
+        mapping_id = current.id if current and current.completed_on is None else None
+    if mapping_id is not None:
+        mapping_revisions.complete_mapping(ctx, mapping_id)
 
 
 def _follow_ups(story: Story, team: DemoTeam, case_id: str) -> None:

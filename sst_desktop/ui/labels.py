@@ -73,6 +73,8 @@ LABELS: dict[str, dict[str, str]] = {
         "assignments": QT_TRANSLATE_NOOP("RecordType", "Assignment"),
         "meetings": QT_TRANSLATE_NOOP("RecordType", "Meeting"),
         "mapping_sections": QT_TRANSLATE_NOOP("RecordType", "Mapping section"),
+        "mapping_items": QT_TRANSLATE_NOOP("RecordType", "Mapping item"),
+        "mapping_scalings": QT_TRANSLATE_NOOP("RecordType", "Mapping scaling"),
         "plan_revisions": QT_TRANSLATE_NOOP("RecordType", "Plan revision"),
         "closures": QT_TRANSLATE_NOOP("RecordType", "Closure"),
         "plan_interventions": QT_TRANSLATE_NOOP("RecordType", "Plan intervention"),
@@ -248,6 +250,35 @@ LABELS: dict[str, dict[str, str]] = {
         "psychological": QT_TRANSLATE_NOOP("MappingPerspective", "Psychological"),
         "social_therapeutic": QT_TRANSLATE_NOOP("MappingPerspective", "Social-therapeutic"),
     },
+    "MappingItemKind": {
+        "worry": QT_TRANSLATE_NOOP("MappingItemKind", "Worry"),
+        "danger_statement": QT_TRANSLATE_NOOP("MappingItemKind", "Danger statement"),
+        "working_well": QT_TRANSLATE_NOOP("MappingItemKind", "What works"),
+        "strength": QT_TRANSLATE_NOOP("MappingItemKind", "Strength"),
+        "needs_to_happen": QT_TRANSLATE_NOOP("MappingItemKind", "What needs to happen"),
+        "safety_goal": QT_TRANSLATE_NOOP("MappingItemKind", "Safety goal"),
+    },
+    "MappingPart": {
+        "section_pedagogical": QT_TRANSLATE_NOOP("MappingPart", "Pedagogical section"),
+        "section_psychological": QT_TRANSLATE_NOOP("MappingPart", "Psychological section"),
+        "section_social_therapeutic": QT_TRANSLATE_NOOP(
+            "MappingPart", "Social-therapeutic section"
+        ),
+        "student_view": QT_TRANSLATE_NOOP("MappingPart", "The student's own view"),
+        "guardian_view": QT_TRANSLATE_NOOP("MappingPart", "The guardians' view"),
+        "absence_function": QT_TRANSLATE_NOOP("MappingPart", "The function of the absence"),
+        "trials": QT_TRANSLATE_NOOP("MappingPart", "Interventions tried"),
+        "strengths": QT_TRANSLATE_NOOP("MappingPart", "Strengths"),
+        "worries": QT_TRANSLATE_NOOP("MappingPart", "Worries"),
+        "danger_statement": QT_TRANSLATE_NOOP("MappingPart", "Danger statement"),
+        "working_well": QT_TRANSLATE_NOOP("MappingPart", "What works"),
+        "needs_to_happen": QT_TRANSLATE_NOOP("MappingPart", "What needs to happen"),
+        "safety_goals": QT_TRANSLATE_NOOP("MappingPart", "Safety goals"),
+        "scaling_self": QT_TRANSLATE_NOOP("MappingPart", "Scaling 0-10: the student"),
+        "scaling_parent": QT_TRANSLATE_NOOP("MappingPart", "Scaling 0-10: a guardian"),
+        "scaling_team": QT_TRANSLATE_NOOP("MappingPart", "Scaling 0-10: the team"),
+        "analysis": QT_TRANSLATE_NOOP("MappingPart", "Analysis"),
+    },
     "PlanKind": {
         "action_plan": QT_TRANSLATE_NOOP("PlanKind", "Action plan"),
         "implementation_plan": QT_TRANSLATE_NOOP("PlanKind", "Implementation plan"),
@@ -303,6 +334,7 @@ DETAIL_ENUM = {
     "plans": "PlanKind",
     "plan_revisions": "PlanRevisionStatus",
     "decisions": "DecisionKind",
+    "mapping_items": "MappingItemKind",
 }
 
 

@@ -655,7 +655,13 @@ def write_through_every_service(
     mapping_service.add_trial(
         therapist, mapping_id, c("trial intervention"), DAY, child_response=c("child response")
     )
-    mapping_service.write_analysis(therapist, mapping_id, c("analysis"), DAY)
+    mapping_service.write_analysis(therapist, mapping_id, c("analysis"))
+    first = c("signs of safety item")
+    c.overwritten.add(first)  # searched for on disk, replaced by the edit in the database
+    item = mapping_service.add_item(therapist, mapping_id, e.MappingItemKind.WORRY, first)
+    mapping_service.edit_item(therapist, item, c("signs of safety item edited"))
+    mapping_service.set_absence_function(therapist, mapping_id, [], c("absence function note"))
+    mapping_service.mark_missing(therapist, mapping_id, e.MappingPart.TRIALS, c("missing reason"))
 
     # Plan: draft, goal, intervention, signatures, signed, a new revision.
     revision = plan_service.create_plan(therapist, case_id, e.PlanKind.IMPLEMENTATION_PLAN)
