@@ -428,7 +428,7 @@ def test_the_other_authoritys_parts_are_counted_not_shown_without_consent(
 
 def test_the_new_tables_take_the_category_of_their_writer():
     for table in ("mapping_items", "mapping_scalings"):
-        assert table in categories.BY_PERSPECTIVE_OR_WRITER
+        assert table in categories.MAPPING_BY_WRITER
         social = categories.category_of(table, record_class=RecordClass.SOCIAL_SERVICES_RECORD)
         health = categories.category_of(table, record_class=RecordClass.PUPIL_HEALTH_RECORD)
         assert (social, health) == (
