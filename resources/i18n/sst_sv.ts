@@ -3582,6 +3582,38 @@
         <source>No absence function with code {code} in the catalogue.</source>
         <translation>Ingen funktion med koden {code} finns i katalogen.</translation>
     </message>
+    <message>
+        <source>The goal belongs to another revision of the plan.</source>
+        <translation>Målet hör till en annan version av planen.</translation>
+    </message>
+    <message>
+        <source>An intervention cannot end before it starts.</source>
+        <translation>En insats kan inte sluta innan den börjar.</translation>
+    </message>
+    <message>
+        <source>Give a status for at least one goal.</source>
+        <translation>Ange status för minst ett mål.</translation>
+    </message>
+    <message>
+        <source>A review cannot be dated after today ({day}).</source>
+        <translation>En uppföljning kan inte dateras efter i dag ({day}).</translation>
+    </message>
+    <message>
+        <source>Only the signed revision in force is reviewed; revision {number} is {status}.</source>
+        <translation>Bara den undertecknade version som gäller följs upp; version {number} är {status}.</translation>
+    </message>
+    <message>
+        <source>This signer is already recorded for this revision as {role}.</source>
+        <translation>Den här undertecknaren är redan registrerad för versionen som {role}.</translation>
+    </message>
+    <message>
+        <source>Nothing was signed: draw the signature on the pad.</source>
+        <translation>Inget skrevs under: skriv din underskrift på ytan.</translation>
+    </message>
+    <message>
+        <source>The signature has too many points; clear the pad and sign again.</source>
+        <translation>Underskriften har för många punkter; sudda och skriv under igen.</translation>
+    </message>
 </context>
 <context>
     <name>StudentForm</name>
@@ -3980,70 +4012,6 @@
     <message>
         <source>Navigation</source>
         <translation>Navigering</translation>
-    </message>
-</context>
-<context>
-    <name>RatingsCsvBar</name>
-    <message>
-        <source>E&amp;xport ratings (CSV)…</source>
-        <translation>E&amp;xportera skattningar (CSV)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import ratings (CSV)…</source>
-        <translation>&amp;Importera skattningar (CSV)…</translation>
-    </message>
-    <message>
-        <source>Export ratings</source>
-        <translation>Exportera skattningar</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <source>Import ratings</source>
-        <translation>Importera skattningar</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rating(s) written to %1.</source>
-        <translation>
-            <numerusform>%n skattning skrevs till %1.</numerusform><numerusform>%n skattningar skrevs till %1.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n form(s) the file cannot hold were left out.</source>
-        <translation>
-            <numerusform>%n formulär som filen inte rymmer utelämnades.</numerusform><numerusform>%n formulär som filen inte rymmer utelämnades.</numerusform></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Kan inte läsa %1: %2</translation>
-    </message>
-    <message>
-        <source>Every rating in the file is already recorded.</source>
-        <translation>Alla skattningar i filen finns redan registrerade.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rating(s) will be added to the case.</source>
-        <translation>
-            <numerusform>%n skattning läggs till i ärendet.</numerusform><numerusform>%n skattningar läggs till i ärendet.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n are already recorded and are skipped.</source>
-        <translation>
-            <numerusform>%n finns redan och hoppas över.</numerusform><numerusform>%n finns redan och hoppas över.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n rating(s) imported.</source>
-        <translation>
-            <numerusform>%n skattning importerades.</numerusform><numerusform>%n skattningar importerades.</numerusform></translation>
-    </message>
-    <message>
-        <source>Row %1: %2</source>
-        <translation>Rad %1: %2</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>Ingenting importerades.</translation>
     </message>
 </context>
 </TS>

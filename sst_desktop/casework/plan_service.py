@@ -3,13 +3,24 @@ never edited again. A change is a new revision that copies the last one and is s
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from sst_desktop.casework.context import ServiceContext, get_or_fail, owner_tags, require_text
+from sst_desktop.casework.context import (
+    REQUIRED,
+    ServiceContext,
+    get_or_fail,
+    owner_tags,
+    require_text,
+)
+from sst_desktop.casework.plan_lineage import copy_id, image_id
+from sst_desktop.casework.signature_strokes import SignatureStrokes, check_strokes, signature_png
 from sst_desktop.errors import NotAllowedError, ValidationError, WorkflowError, error_code
+from sst_desktop.models.attachment import Attachment
 from sst_desktop.models.case import Case
 from sst_desktop.models.plan import (
     Plan,
@@ -20,6 +31,7 @@ from sst_desktop.models.plan import (
     ToolboxItem,
 )
 from sst_desktop.store.unit_of_work import ChangeSet, UnitOfWork
+from sst_rules.attachments import AttachmentPurpose
 from sst_rules.enums import PlanKind, PlanPerspective, PlanRevisionStatus, SignerRole
 
 SIGNED_IMMUTABLE = error_code(
@@ -40,6 +52,18 @@ TOOL_OR_TEXT = error_code(
 OPEN_DRAFT = error_code(
     "plan.open_draft", "Revision {number} is still open; finish or sign it first."
 )
+PERIOD_ORDER = error_code("plan.period_order", "An intervention cannot end before it starts.")
+ALREADY_RECORDED = error_code(
+    "plan.signer_recorded", "This signer is already recorded for this revision as {role}."
+)
+
+
+class SignatureMethod(StrEnum):
+    """How a signer's answer was given (``PlanSignature.method``)."""
+
+    PAPER = "paper"  # signed a printed copy, dated as written on it
+    SCREEN = "screen"  # drew the signature on the pad in client-facing mode, dated today
+    DECLINED = "declined"  # said no; the reason is kept and the role still has to sign
 
 
 def create_plan(
@@ -91,11 +115,14 @@ def _copy_content(
 ) -> None:
     goal_map: dict[str, str] = {}
     goals = uow.session.scalars(
-        select(PlanGoal).where(PlanGoal.revision_id == old.id).order_by(PlanGoal.position)
+        select(PlanGoal)
+        .where(PlanGoal.revision_id == old.id, PlanGoal.deleted.is_(False))
+        .order_by(PlanGoal.position)
     )
     for goal in sorted(goals, key=lambda g: g.parent_id is not None):
         copy = uow.add(
             PlanGoal(
+                id=copy_id(new.id, goal.id),  # plan_lineage: the copy knows its origin
                 case_id=new.case_id,
                 revision_id=new.id,
                 parent_id=goal_map.get(goal.parent_id or ""),
@@ -109,10 +136,13 @@ def _copy_content(
         )
         goal_map[goal.id] = copy.id
     for item in uow.session.scalars(
-        select(PlanIntervention).where(PlanIntervention.revision_id == old.id)
+        select(PlanIntervention).where(
+            PlanIntervention.revision_id == old.id, PlanIntervention.deleted.is_(False)
+        )
     ):
         uow.add(
             PlanIntervention(
+                id=copy_id(new.id, item.id),
                 case_id=new.case_id,
                 revision_id=new.id,
                 goal_id=goal_map.get(item.goal_id or ""),
@@ -123,6 +153,7 @@ def _copy_content(
                 setting=item.setting,
                 active_from=item.active_from,
                 active_to=item.active_to,
+                frequency=item.frequency,
                 **owner_tags(ctx.actor),
             )
         )
@@ -179,12 +210,14 @@ class InterventionInput:
     setting: str | None = None
     active_from: date | None = None
     active_to: date | None = None
+    frequency: str | None = None  # how often, in the plan's words: "twice a week"
 
 
 def add_intervention(ctx: ServiceContext, revision_id: str, data: InterventionInput) -> str:
     with ctx.unit_of_work() as uow:
         revision = _draft(uow, revision_id)
         _check_tool(uow, data)
+        check_period(data)
         item = uow.add(
             PlanIntervention(
                 case_id=revision.case_id,
@@ -197,6 +230,7 @@ def add_intervention(ctx: ServiceContext, revision_id: str, data: InterventionIn
                 setting=data.setting,
                 active_from=data.active_from,
                 active_to=data.active_to,
+                frequency=(data.frequency or "").strip() or None,
                 **owner_tags(ctx.actor),
             )
         )
@@ -214,6 +248,11 @@ def _check_tool(uow: UnitOfWork, data: InterventionInput) -> None:
         raise ValidationError(UNKNOWN_TOOL, tool=data.toolbox_code)
 
 
+def check_period(data: InterventionInput) -> None:
+    if data.active_from and data.active_to and data.active_to < data.active_from:
+        raise ValidationError(PERIOD_ORDER)
+
+
 def submit_for_signatures(ctx: ServiceContext, revision_id: str) -> ChangeSet:
     with ctx.unit_of_work() as uow:
         revision = _draft(uow, revision_id)
@@ -224,22 +263,103 @@ def submit_for_signatures(ctx: ServiceContext, revision_id: str) -> ChangeSet:
 
 
 def add_signature(
-    ctx: ServiceContext, revision_id: str, role: SignerRole, name: str, signed_on: date
+    ctx: ServiceContext,
+    revision_id: str,
+    role: SignerRole,
+    name: str,
+    signed_on: date | None = None,
+    *,
+    method: SignatureMethod = SignatureMethod.PAPER,
+    strokes: SignatureStrokes | None = None,
 ) -> ChangeSet:
+    """A signer's signature: on paper with the date written on it, or drawn on screen today
+    (``strokes`` kept as a PNG attachment named after the signature, see ``plan_lineage``)."""
+    if method == SignatureMethod.DECLINED:
+        raise ValueError("use decline_signature for a signer who declines")
+    png = signature_png(check_strokes(strokes)) if method == SignatureMethod.SCREEN else None
+    day = ctx.clock.today() if png is not None else signed_on
+    if day is None:
+        raise ValidationError(REQUIRED, field="signed_on")
     with ctx.unit_of_work() as uow:
         revision = _awaiting(uow, revision_id)
-        uow.add(
-            PlanSignature(
-                case_id=revision.case_id,
-                revision_id=revision_id,
-                signer_role=role,
-                signer_name=require_text(name, "signer_name"),
-                signed_on=signed_on,
-                method="paper",
-                **owner_tags(ctx.actor),
+        signature = _signature(ctx, uow, revision, role, name, day, method)
+        if png is not None:
+            _signature_image(ctx, uow, revision, signature, png)
+        return uow.commit()
+
+
+def decline_signature(
+    ctx: ServiceContext, revision_id: str, role: SignerRole, name: str, reason: str
+) -> ChangeSet:
+    """A signer who says no: recorded with the reason, dated today. The plan still needs a
+    signature of the role, and the decline stays recorded beside it."""
+    with ctx.unit_of_work() as uow:
+        revision = _awaiting(uow, revision_id)
+        because = require_text(reason, "declined_reason")
+        signature = _signature(
+            ctx, uow, revision, role, name, ctx.clock.today(), SignatureMethod.DECLINED
+        )
+        signature.declined_reason = because
+        return uow.commit()
+
+
+def _signature(
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    revision: PlanRevision,
+    role: SignerRole,
+    name: str,
+    signed_on: date,
+    method: SignatureMethod,
+) -> PlanSignature:
+    signer = require_text(name, "signer_name")
+    for earlier in _signatures(uow, revision.id):
+        if earlier.signer_role == role and earlier.signer_name.casefold() == signer.casefold():
+            raise ValidationError(ALREADY_RECORDED, role=role.value)
+    return uow.add(
+        PlanSignature(
+            case_id=revision.case_id,
+            revision_id=revision.id,
+            signer_role=role,
+            signer_name=signer,
+            signed_on=signed_on,
+            method=method.value,
+            **owner_tags(ctx.actor),
+        )
+    )
+
+
+def _signature_image(
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    revision: PlanRevision,
+    signature: PlanSignature,
+    png: bytes,
+) -> None:
+    uow.add(
+        Attachment(
+            id=image_id(signature.id),
+            case_id=revision.case_id,
+            sha256=hashlib.sha256(png).hexdigest(),
+            size=len(png),
+            media_type="image/png",
+            purpose=AttachmentPurpose.SIGNATURE,
+            plan_revision_id=revision.id,
+            label=None,
+            content=png,
+            **owner_tags(ctx.actor),
+        )
+    )
+
+
+def _signatures(uow: UnitOfWork, revision_id: str) -> list[PlanSignature]:
+    return list(
+        uow.session.scalars(
+            select(PlanSignature).where(
+                PlanSignature.revision_id == revision_id, PlanSignature.deleted.is_(False)
             )
         )
-        return uow.commit()
+    )
 
 
 def complete_signing(ctx: ServiceContext, revision_id: str) -> ChangeSet:
@@ -248,11 +368,11 @@ def complete_signing(ctx: ServiceContext, revision_id: str) -> ChangeSet:
         revision = _awaiting(uow, revision_id)
         case: Case = get_or_fail(uow, Case, revision.case_id)
         config = ctx.rules.for_case(case.programme, case.district_id, ctx.clock.today())
-        signed = set(
-            uow.session.scalars(
-                select(PlanSignature.signer_role).where(PlanSignature.revision_id == revision_id)
-            )
-        )
+        signed = {  # a decline is recorded, never counted as signed
+            s.signer_role
+            for s in _signatures(uow, revision_id)
+            if s.method != SignatureMethod.DECLINED
+        }
         missing = [r for r in config.required_plan_signers if SignerRole(r) not in signed]
         if missing:
             raise ValidationError(MISSING_SIGNERS, missing=", ".join(sorted(missing)))
@@ -263,6 +383,18 @@ def complete_signing(ctx: ServiceContext, revision_id: str) -> ChangeSet:
         revision.valid_from = ctx.clock.today()
         uow.audit("sign", "plan_revisions", revision.id, revision.case_id)
         return uow.commit()
+
+
+def complete_if_signed(ctx: ServiceContext, revision_id: str) -> bool:
+    """Seal the revision if every required signer has signed (the window does this after each
+    signature); False while someone is missing."""
+    try:
+        complete_signing(ctx, revision_id)
+    except ValidationError as error:
+        if error.code == MISSING_SIGNERS:
+            return False
+        raise
+    return True
 
 
 def _latest_revision(uow: UnitOfWork, plan_id: str) -> PlanRevision:
