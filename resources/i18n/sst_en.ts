@@ -59,4 +59,32 @@
             <numerusform>Try again in %n s</numerusform><numerusform>Try again in %n s</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>RatingsCsvBar</name>
+    <message numerus="yes">
+        <source>%n rating(s) written to %1.</source>
+        <translation>
+            <numerusform>%n rating written to %1.</numerusform><numerusform>%n ratings written to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n form(s) the file cannot hold were left out.</source>
+        <translation>
+            <numerusform>%n form the file cannot hold were left out.</numerusform><numerusform>%n forms the file cannot hold were left out.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s) will be added to the case.</source>
+        <translation>
+            <numerusform>%n rating will be added to the case.</numerusform><numerusform>%n ratings will be added to the case.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n are already recorded and are skipped.</source>
+        <translation>
+            <numerusform>%n are already recorded and are skipped.</numerusform><numerusform>%n are already recorded and are skipped.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s) imported.</source>
+        <translation>
+            <numerusform>%n rating imported.</numerusform><numerusform>%n ratings imported.</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -4014,4 +4014,68 @@
         <translation>Navigering</translation>
     </message>
 </context>
+<context>
+    <name>RatingsCsvBar</name>
+    <message>
+        <source>E&amp;xport ratings (CSV)…</source>
+        <translation>E&amp;xportera skattningar (CSV)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import ratings (CSV)…</source>
+        <translation>&amp;Importera skattningar (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export ratings</source>
+        <translation>Exportera skattningar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import ratings</source>
+        <translation>Importera skattningar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s) written to %1.</source>
+        <translation>
+            <numerusform>%n skattning skrevs till %1.</numerusform><numerusform>%n skattningar skrevs till %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n form(s) the file cannot hold were left out.</source>
+        <translation>
+            <numerusform>%n formulär som filen inte rymmer utelämnades.</numerusform><numerusform>%n formulär som filen inte rymmer utelämnades.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Kan inte läsa %1: %2</translation>
+    </message>
+    <message>
+        <source>Every rating in the file is already recorded.</source>
+        <translation>Alla skattningar i filen finns redan registrerade.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s) will be added to the case.</source>
+        <translation>
+            <numerusform>%n skattning läggs till i ärendet.</numerusform><numerusform>%n skattningar läggs till i ärendet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n are already recorded and are skipped.</source>
+        <translation>
+            <numerusform>%n finns redan och hoppas över.</numerusform><numerusform>%n finns redan och hoppas över.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s) imported.</source>
+        <translation>
+            <numerusform>%n skattning importerades.</numerusform><numerusform>%n skattningar importerades.</numerusform></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Rad %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Ingenting importerades.</translation>
+    </message>
+</context>
 </TS>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sst_desktop.app_context import AppContext
@@ -152,3 +152,50 @@ def test_a_broken_texts_file_is_said_and_the_labels_stand_in(
     assert "ors.json" in tab.problem.text()
     tab.rate_button.click()
     assert tab.form is not None and len(tab.form.lines) == 4
+
+
+def test_ratings_go_out_to_a_csv_and_come_back_only_after_a_yes(
+    qtbot: QtBot, demo_context: AppContext, tmp_path
+) -> None:
+    case_id, _name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    before = len(case_ratings(demo_context.services, case_id).rows)
+    exported = tmp_path / "skattningar.csv"
+    tab.csv.export_to(exported)
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbfcase_ref;")
+    assert "written to skattningar.csv" in tab.csv.message.text()
+    tab.csv.check_file(exported)  # the same file again: everything is already there
+    assert "already recorded" in tab.csv.message.text() and tab.csv.confirm is None
+
+    lines = exported.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(";")
+    row = dict(zip(header, lines[1].split(";"), strict=True))
+    row["rated_on"], row["session"] = "2025-01-07", ""  # a session from the FIT platform
+    new = tmp_path / "fran-fit.csv"
+    new.write_text("\n".join([lines[0], ";".join(row[c] for c in header)]) + "\n", "utf-8")
+    tab.csv.check_file(new)
+    assert tab.csv.confirm is not None and "1 rating" in tab.csv.confirm.text()
+    assert len(case_ratings(demo_context.services, case_id).rows) == before  # not yet
+    tab.csv.confirm.done(QMessageBox.StandardButton.Yes)
+    assert len(case_ratings(demo_context.services, case_id).rows) == before + 1
+    assert tab.table.rowCount() == before + 1 and "imported" in tab.csv.message.text()
+
+
+def test_a_bad_csv_names_every_row_and_imports_nothing(
+    qtbot: QtBot, demo_context: AppContext, tmp_path
+) -> None:
+    case_id, _name = rated_case(demo_context)
+    tab = opened_tab(qtbot, demo_context, case_id)
+    before = len(case_ratings(demo_context.services, case_id).rows)
+    bad = tmp_path / "trasig.csv"
+    bad.write_text(
+        "rated_on;instrument;respondent;skipped;individual;interpersonal;social;overall\n"
+        "2025-01-07;ors;self;0;50;50;50;150\n"
+        "2099-01-07;ors;self;0;50;50;50;50\n",
+        encoding="utf-8",
+    )
+    tab.csv.check_file(bad)
+    text = tab.csv.message.text()
+    assert "Nothing was imported" in text and "Row 2" in text and "Row 3" in text
+    assert tab.csv.confirm is None
+    assert len(case_ratings(demo_context.services, case_id).rows) == before

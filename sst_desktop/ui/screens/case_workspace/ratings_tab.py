@@ -37,6 +37,7 @@ from sst_desktop.instruments.age import age_on
 from sst_desktop.ui.errors import error_text
 from sst_desktop.ui.labels import label
 from sst_desktop.ui.screens.case_workspace.client_rating import ClientRatingPage
+from sst_desktop.ui.screens.case_workspace.ratings_csv_bar import RatingsCsvBar
 from sst_desktop.ui.tasks import TaskRunner
 from sst_desktop.ui.widgets.rating_chart_view import RatingChartView
 from sst_desktop.ui.widgets.rating_form import RatingForm
@@ -90,6 +91,8 @@ class RatingsTab(QWidget):
         )
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Every rating of the case"))
+        self.csv = RatingsCsvBar(context, runner, self)
+        self.csv.imported.connect(self._imported)
         self.problem = QLabel(self.texts_problem, self)
         self.problem.setObjectName("error")
         self.problem.setWordWrap(True)
@@ -102,6 +105,7 @@ class RatingsTab(QWidget):
         layout.addLayout(focus_row)
         layout.addWidget(self.chart)
         layout.addWidget(self.table)
+        layout.addWidget(self.csv)
         layout.addWidget(self._new_rating_box())
         layout.addWidget(self.problem)
 
@@ -329,8 +333,13 @@ class RatingsTab(QWidget):
 
     # -- loading and showing -------------------------------------------------------------
 
+    def _imported(self) -> None:
+        self.changed.emit()
+        self.refresh()
+
     def show_case(self, case_id: str) -> None:
         self._case_id = case_id
+        self.csv.show_case(case_id)
         today = self._context.clock.today()
         self.rated_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.rated_on.setDate(QDate(today.year, today.month, today.day))
@@ -443,6 +452,7 @@ class RatingsTab(QWidget):
 
     def clear(self) -> None:
         self._case_id = None
+        self.csv.show_case(None)
         self.ratings = None
         self.table.setRowCount(0)
         self.signals.clear()
