@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -26,6 +27,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="check this installation on a temporary profile offscreen, then exit (0: all ok)",
     )
+    parser.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="print when the first screen is drawn, then quit (bench/bundle_start.py)",
+    )
     return parser.parse_args(argv)
 
 
@@ -46,8 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(log_dir())
     except OSError:
         print("sst-desktop: cannot write the log file; continuing without it", file=sys.stderr)
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from sst_desktop.config.resources import resource_path
     from sst_desktop.ui.appearance import apply_appearance
     from sst_desktop.ui.i18n import install_language
     from sst_desktop.ui.main_window import MainWindow
@@ -56,11 +64,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("SST Desktop")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("sst-desktop")  # Wayland takes the icon from sst-desktop.desktop
+    with contextlib.suppress(FileNotFoundError):  # a source tree without resources/icons
+        app.setWindowIcon(QIcon(str(resource_path("icons", "sst-desktop.svg"))))
     settings = Settings()
     install_language(args.language or settings.get("language"))
     apply_appearance(app, settings.get("text_size_percent"))
     window = MainWindow(resolve_profile_dir(args.profile), settings)
     window.resize(1200, 800)
+    if args.startup_probe:
+        from sst_desktop.ui.startup_probe import exit_when_drawn
+
+        exit_when_drawn(app, window)
     window.show()
     return int(app.exec())
 
