@@ -174,6 +174,25 @@
     </message>
 </context>
 <context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Analysis</source>
+        <translation>Analys</translation>
+    </message>
+    <message>
+        <source>Save the &amp;analysis</source>
+        <translation>Spara &amp;analysen</translation>
+    </message>
+    <message>
+        <source>The analysis is written by the authority that keeps this revision.</source>
+        <translation>Analysen skrivs av den myndighet som för den här versionen.</translation>
+    </message>
+    <message>
+        <source>The analysis closes the mapping and grounds the plan.</source>
+        <translation>Analysen avslutar kartläggningen och ligger till grund för planen.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationForm</name>
     <message>
         <source>New SST plus application</source>
@@ -1276,6 +1295,25 @@
     </message>
 </context>
 <context>
+    <name>FunctionPanel</name>
+    <message>
+        <source>The function of the absence</source>
+        <translation>Funktionen bakom frånvaron</translation>
+    </message>
+    <message>
+        <source>The function of the absence in your own words</source>
+        <translation>Funktionen bakom frånvaron med egna ord</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>Med egna ord</translation>
+    </message>
+    <message>
+        <source>Save the &amp;function</source>
+        <translation>Spara &amp;funktionen</translation>
+    </message>
+</context>
+<context>
     <name>Gender</name>
     <message>
         <source>Girl</source>
@@ -1303,6 +1341,25 @@
     <message>
         <source>Not yet met</source>
         <translation>Inte uppnått ännu</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <source>A new line</source>
+        <translation>En ny rad</translation>
+    </message>
+    <message>
+        <source>A new line in %1</source>
+        <translation>En ny rad under %1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1410,41 @@
     <message>
         <source>Parts of the database file sst.db are damaged, so SST Desktop has locked the profile without writing anything more to it. Contact support: they can restore it from your backup. Do not delete any files in the profile folder.</source>
         <translation>Delar av databasfilen sst.db är skadade, så SST Desktop har låst profilen utan att skriva något mer i den. Kontakta supporten: de kan återställa den från din säkerhetskopia. Ta inte bort några filer i profilmappen.</translation>
+    </message>
+</context>
+<context>
+    <name>MakeGoalsDialog</name>
+    <message>
+        <source>Make plan goals</source>
+        <translation>Gör mål i planen</translation>
+    </message>
+    <message>
+        <source>Each line you tick becomes a goal of the plan's draft (a draft is started if there is none). Choose the perspective of each goal.</source>
+        <translation>Varje rad du bockar för blir ett mål i planens utkast (ett utkast påbörjas om det inte finns något). Välj perspektiv för varje mål.</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>Perspective</source>
+        <translation>Perspektiv</translation>
+    </message>
+    <message>
+        <source>Lines that can become goals</source>
+        <translation>Rader som kan bli mål</translation>
+    </message>
+    <message>
+        <source>Add the analysis to the plan's overall aims</source>
+        <translation>Lägg till analysen i planens övergripande mål</translation>
+    </message>
+    <message>
+        <source>Make the goals</source>
+        <translation>Gör målen</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1558,121 @@
     <message>
         <source>Social-therapeutic</source>
         <translation>Socialt-terapeutiskt</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTab</name>
+    <message>
+        <source>Which revision of the mapping</source>
+        <translation>Vilken version av kartläggningen</translation>
+    </message>
+    <message>
+        <source>&amp;Start the mapping</source>
+        <translation>&amp;Påbörja kartläggningen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;complete</source>
+        <translation>Markera som &amp;klar</translation>
+    </message>
+    <message>
+        <source>&amp;Revise</source>
+        <translation>&amp;Revidera</translation>
+    </message>
+    <message>
+        <source>Parts of the mapping</source>
+        <translation>Kartläggningens delar</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Parts of the mapping and their state</source>
+        <translation>Kartläggningens delar och hur långt de kommit</translation>
+    </message>
+    <message>
+        <source>Why this part is missing</source>
+        <translation>Varför delen saknas</translation>
+    </message>
+    <message>
+        <source>Mark &amp;missing</source>
+        <translation>Markera som &amp;saknad</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the mark</source>
+        <translation>&amp;Ta bort markeringen</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Skriven</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Saknas: %1</translation>
+    </message>
+    <message>
+        <source>Marked missing</source>
+        <translation>Markerad som saknad</translation>
+    </message>
+    <message>
+        <source>Not written yet</source>
+        <translation>Inte skriven ännu</translation>
+    </message>
+    <message>
+        <source>Goals added to the plan's draft: %1. Already there: %2.</source>
+        <translation>Mål som lades till i planens utkast: %1. Fanns redan: %2.</translation>
+    </message>
+    <message>
+        <source>The analysis was added to its overall aims.</source>
+        <translation>Analysen lades till i de övergripande målen.</translation>
+    </message>
+    <message>
+        <source>Revision %1: draft</source>
+        <translation>Version %1: utkast</translation>
+    </message>
+    <message>
+        <source>Revision %1: complete %2</source>
+        <translation>Version %1: klar %2</translation>
+    </message>
+    <message>
+        <source>Mapping, revision %1</source>
+        <translation>Kartläggning, version %1</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Kartläggning</translation>
+    </message>
+    <message>
+        <source>&amp;Bring over our parts from revision %1</source>
+        <translation>&amp;Hämta våra delar från version %1</translation>
+    </message>
+    <message>
+        <source>No mapping yet. It starts after the start meeting, with the student and the guardians, from the pedagogical, psychological and social-therapeutic perspectives.</source>
+        <translation>Ingen kartläggning ännu. Den påbörjas efter uppstartsmötet, tillsammans med eleven och vårdnadshavarna, utifrån ett pedagogiskt, psykologiskt och socialt-terapeutiskt perspektiv.</translation>
+    </message>
+    <message>
+        <source>An earlier revision: it is read as it was, never changed.</source>
+        <translation>En tidigare version: den visas som den var och ändras aldrig.</translation>
+    </message>
+    <message>
+        <source>Draft, started %1. Parts still open: %2.</source>
+        <translation>Utkast, påbörjat %1. Delar som återstår: %2.</translation>
+    </message>
+    <message>
+        <source>Complete since %1. Revise it to change it.</source>
+        <translation>Klar sedan %1. Revidera den för att ändra.</translation>
+    </message>
+    <message>
+        <source>Records of the other authority not shared with you: %1.</source>
+        <translation>Den andra myndighetens uppgifter som inte delas med dig: %1.</translation>
+    </message>
+    <message>
+        <source>Not complete yet. Write these parts or mark them missing with a reason: %1</source>
+        <translation>Inte klar ännu. Skriv de här delarna eller markera dem som saknade med ett skäl: %1</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +3013,53 @@
     </message>
 </context>
 <context>
+    <name>ScalingPanel</name>
+    <message>
+        <source>Scaling question 0-10</source>
+        <translation>Skalfråga 0-10</translation>
+    </message>
+    <message>
+        <source>Where is the situation today, from 0 to 10? The wording of the question is the team's own.</source>
+        <translation>Var befinner sig situationen i dag, från 0 till 10? Frågans ordalydelse är teamets egen.</translation>
+    </message>
+    <message>
+        <source>Which guardian scales</source>
+        <translation>Vilken vårdnadshavare som skattar</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <translation>Eleven</translation>
+    </message>
+    <message>
+        <source>The team</source>
+        <translation>Teamet</translation>
+    </message>
+    <message>
+        <source>Scaling 0-10</source>
+        <translation>Skalning 0-10</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Guardian %1</source>
+        <translation>Vårdnadshavare %1</translation>
+    </message>
+    <message>
+        <source>No guardian recorded</source>
+        <translation>Ingen vårdnadshavare registrerad</translation>
+    </message>
+    <message>
+        <source>Not scaled yet</source>
+        <translation>Inte skattad ännu</translation>
+    </message>
+    <message>
+        <source>Latest: %1 on %2</source>
+        <translation>Senast: %1 den %2</translation>
+    </message>
+</context>
+<context>
     <name>SchoolKind</name>
     <message>
         <source>Municipal school</source>
@@ -2814,6 +3068,57 @@
     <message>
         <source>Independent school</source>
         <translation>Fristående skola</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsPanel</name>
+    <message>
+        <source>Perspectives</source>
+        <translation>Perspektiv</translation>
+    </message>
+    <message>
+        <source>Which perspective's section</source>
+        <translation>Vilket perspektivs del</translation>
+    </message>
+    <message>
+        <source>The student's own view</source>
+        <translation>Elevens egen bild</translation>
+    </message>
+    <message>
+        <source>The guardians' view</source>
+        <translation>Vårdnadshavarnas bild</translation>
+    </message>
+    <message>
+        <source>The function of the absence, as seen here</source>
+        <translation>Frånvarons funktion, sett härifrån</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Iakttagelser</translation>
+    </message>
+    <message>
+        <source>&amp;Save the section</source>
+        <translation>&amp;Spara delen</translation>
+    </message>
+    <message>
+        <source>Perspective</source>
+        <translation>Perspektiv</translation>
+    </message>
+    <message>
+        <source>Written by %1</source>
+        <translation>Skriven av %1</translation>
+    </message>
+    <message>
+        <source>Only its author can change this section.</source>
+        <translation>Bara den som skrev delen kan ändra den.</translation>
+    </message>
+    <message>
+        <source>Not shared with you: the other authority wrote it.</source>
+        <translation>Delas inte med dig: den andra myndigheten skrev den.</translation>
+    </message>
+    <message>
+        <source>Not written yet.</source>
+        <translation>Inte skriven ännu.</translation>
     </message>
 </context>
 <context>
@@ -2966,6 +3271,53 @@
     <message>
         <source>Social services</source>
         <translation>Socialtjänsten</translation>
+    </message>
+</context>
+<context>
+    <name>SignsOfSafetyPanel</name>
+    <message>
+        <source>Signs of Safety</source>
+        <translation>Signs of Safety</translation>
+    </message>
+    <message>
+        <source>What we are worried about</source>
+        <translation>Oro</translation>
+    </message>
+    <message>
+        <source>What works</source>
+        <translation>Det som fungerar</translation>
+    </message>
+    <message>
+        <source>What needs to happen</source>
+        <translation>Det som behöver hända</translation>
+    </message>
+    <message>
+        <source>Worries</source>
+        <translation>Det vi är oroliga för</translation>
+    </message>
+    <message>
+        <source>Danger statements</source>
+        <translation>Farhågeformuleringar</translation>
+    </message>
+    <message>
+        <source>What works well</source>
+        <translation>Det som går bra</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Styrkor</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <source>Safety goals</source>
+        <translation>Säkerhetsmål</translation>
+    </message>
+    <message>
+        <source>Make plan &amp;goals…</source>
+        <translation>Gör &amp;mål i planen…</translation>
     </message>
 </context>
 <context>
@@ -3912,6 +4264,45 @@
     <message>
         <source>Overdue</source>
         <translation>Försenad</translation>
+    </message>
+</context>
+<context>
+    <name>TrialsPanel</name>
+    <message>
+        <source>Interventions tried during the mapping</source>
+        <translation>Insatser som prövats under kartläggningen</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>The child's response</source>
+        <translation>Barnets respons</translation>
+    </message>
+    <message>
+        <source>What was tried</source>
+        <translation>Vad som prövades</translation>
+    </message>
+    <message>
+        <source>How the child responded</source>
+        <translation>Hur barnet svarade på insatsen</translation>
+    </message>
+    <message>
+        <source>Add the &amp;trial</source>
+        <translation>Lägg till &amp;insatsen</translation>
+    </message>
+    <message>
+        <source>Tried</source>
+        <translation>Prövad</translation>
     </message>
 </context>
 <context>

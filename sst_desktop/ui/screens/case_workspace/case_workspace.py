@@ -30,6 +30,7 @@ from sst_desktop.ui.screens.case_workspace.closure_tab import ClosureTab
 from sst_desktop.ui.screens.case_workspace.consent_tab import ConsentTab
 from sst_desktop.ui.screens.case_workspace.contacts_tab import ContactsTab
 from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
+from sst_desktop.ui.screens.case_workspace.mapping_tab import MappingTab
 from sst_desktop.ui.screens.case_workspace.meetings_tab import MeetingsTab
 from sst_desktop.ui.screens.case_workspace.people_tab import PeopleTab
 from sst_desktop.ui.screens.case_workspace.ratings_tab import RatingsTab
@@ -101,6 +102,8 @@ class CaseWorkspace(QWidget):
         self.contacts.changed.connect(self._reload)
         self.people = PeopleTab(context, runner, self)
         self.people.changed.connect(self._reload)
+        self.mapping = MappingTab(context, runner, self)
+        self.mapping.changed.connect(self._reload)
         self.ratings = RatingsTab(context, runner, self)
         self.ratings.changed.connect(self._reload)
         self._add_tabs()
@@ -129,6 +132,7 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.ABSENCE: self.absence,
             WorkspaceTab.AUDIT: self.audit,
             WorkspaceTab.CLOSURE: self.closure,
+            WorkspaceTab.MAPPING: self.mapping,
             WorkspaceTab.RATINGS: self.ratings,
         }
         # Every form scrolls rather than widening or lengthening the window past the screen
@@ -158,6 +162,7 @@ class CaseWorkspace(QWidget):
         self.absence.show_case(case_id)
         self.audit.show_case(case_id)
         self.closure.show_case(case_id)
+        self.mapping.show_case(case_id)
         self.ratings.show_case(case_id)
         self._load(case_id)
 
@@ -244,4 +249,5 @@ class CaseWorkspace(QWidget):
         self.audit.clear()
         self.closure.clear()
         self.people.clear()
+        self.mapping.clear()
         self.ratings.clear()
