@@ -83,7 +83,9 @@ def launch(bundle: Path, profile: Path, env: dict[str, str]) -> tuple[float, flo
 def bundle_size(bundle: Path, top: int = 10) -> dict[str, Any]:
     """Total bytes, and the largest files and folders one level under the bundle's _internal."""
 
-    def size(path: Path) -> int:
+    def size(path: Path) -> int:  # links (PyInstaller puts some at the top) count nothing
+        if path.is_symlink():
+            return 0
         if path.is_file():
             return path.stat().st_size
         return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
