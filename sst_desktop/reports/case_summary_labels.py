@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sst_desktop.charts.rating_chart_data import ChartTexts
+from sst_desktop.reports import plan_labels
 
 TITLE = "Sammanställning inför uppföljning"
 CASE = "Ärende"
@@ -74,10 +75,7 @@ CHART = ChartTexts(
 
 GOALS = "Planens mål"
 PLAN_REVISION = "{plan}, revision {number}"
-PLAN_KIND: Mapping[str, str] = {
-    "action_plan": "Handlingsplan",
-    "implementation_plan": "Genomförandeplan",
-}
+PLAN_KIND = plan_labels.KIND
 PERSPECTIVE = "Perspektiv"
 PERSPECTIVES: Mapping[str, str] = {
     "individual": "Individuellt",

@@ -10,53 +10,36 @@ from datetime import date
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table
 
 from sst_desktop.charts.rating_chart import render_png
 from sst_desktop.reports import case_summary_labels as sv
 from sst_desktop.reports.case_summary_content import CaseSummary
-from sst_desktop.reports.pdf_fonts import REGULAR, register_fonts
 from sst_desktop.reports.pdf_page import (
     CONTENT_WIDTH,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     PageFurniture,
-    numbered_canvas,
+    RenderedPdf,
+    render_document,
 )
 from sst_desktop.reports.pdf_table import grid_table
-from sst_desktop.reports.plan_pdf import CREATOR, RenderedPdf
 from sst_desktop.reports.plan_pdf_styles import BODY, SECTION, SUBTITLE, TITLE
 
 CHART_WIDTH_MM, CHART_HEIGHT_MM = 170, 115
 
 
 def render_case_summary(summary: CaseSummary) -> RenderedPdf:
-    register_fonts()
-    buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=document_title(summary),
-        author=summary.team_name or "",
-        creator=CREATOR,
-        lang="sv-SE",
-        displayDocTitle=True,
-        initialFontName=REGULAR,
+    def story() -> list[Flowable]:
+        return [
+            *_title_block(summary),
+            *_contacts(summary),
+            *_school(summary),
+            *_ratings(summary),
+            *_goals(summary),
+        ]
+
+    return render_document(
+        story, _furniture(summary), title=document_title(summary), author=summary.team_name or ""
     )
-    story = [
-        *_title_block(summary),
-        *_contacts(summary),
-        *_school(summary),
-        *_ratings(summary),
-        *_goals(summary),
-    ]
-    canvas_class = numbered_canvas(_furniture(summary))
-    template.build(story, canvasmaker=canvas_class)
-    return RenderedPdf(buffer.getvalue(), canvas_class.pages_drawn)
 
 
 def document_title(summary: CaseSummary) -> str:

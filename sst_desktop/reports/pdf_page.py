@@ -7,16 +7,18 @@ the whole story twice)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from sst_desktop.reports.pdf_fonts import BOLD, REGULAR
+from sst_desktop.reports.pdf_fonts import BOLD, REGULAR, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 22 * mm
@@ -80,3 +82,46 @@ def draw_furniture(canvas: Canvas, furniture: PageFurniture, page: int, pages: i
     canvas.setFont(BOLD, 8)
     canvas.drawRightString(RIGHT, bottom, furniture.page_label(page, pages))
     canvas.restoreState()
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes = field(repr=False)
+    pages: int
+
+
+CREATOR = "SST Desktop"
+
+
+def render_document(
+    story: Callable[[], list[Flowable]],
+    furniture: PageFurniture,
+    *,
+    title: str,
+    author: str,
+    subject: str = "",
+) -> RenderedPdf:
+    """An A4 document in memory from its flowables (made once the fonts are registered: tables
+    measure their text as they are made), with the page furniture on every page, the embedded
+    font throughout (else every page names Helvetica, a font it cannot embed), Swedish as the
+    language, and the title (never personal data) shown by the reader."""
+    register_fonts()
+    flowables = story()
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=author,
+        subject=subject,
+        creator=CREATOR,
+        lang="sv-SE",
+        displayDocTitle=True,
+        initialFontName=REGULAR,
+    )
+    canvas_class = numbered_canvas(furniture)
+    template.build(flowables, canvasmaker=canvas_class)
+    return RenderedPdf(buffer.getvalue(), canvas_class.pages_drawn)

@@ -7,20 +7,10 @@ of plan, the case reference and the revision, never the child.
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
-
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable
 
 from sst_desktop.reports import plan_labels as sv
-from sst_desktop.reports.pdf_fonts import REGULAR, register_fonts
-from sst_desktop.reports.pdf_page import (
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
-    PageFurniture,
-    numbered_canvas,
-)
+from sst_desktop.reports.pdf_page import PageFurniture, RenderedPdf, render_document
 from sst_desktop.reports.plan_document import PlanDocument
 from sst_desktop.reports.plan_pdf_sections import (
     aims_section,
@@ -31,42 +21,24 @@ from sst_desktop.reports.plan_pdf_sections import (
     title_block,
 )
 
-CREATOR = "SST Desktop"
-
-
-@dataclass(frozen=True)
-class RenderedPdf:
-    data: bytes = field(repr=False)
-    pages: int
-
 
 def render_plan_pdf(doc: PlanDocument) -> RenderedPdf:
-    register_fonts()
-    buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    def story() -> list[Flowable]:
+        return [
+            *title_block(doc),
+            *aims_section(doc),
+            *goals_section(doc),
+            *signatures_section(doc),
+            *copies_section(doc),
+        ]
+
+    return render_document(
+        story,
+        furniture(doc),
         title=document_title(doc),
         author=doc.team_name or "",
         subject=f"{sv.FINGERPRINT} {doc.fingerprint}",
-        creator=CREATOR,
-        lang="sv-SE",
-        displayDocTitle=True,
-        initialFontName=REGULAR,  # else every page names Helvetica, a font it cannot embed
     )
-    story = [
-        *title_block(doc),
-        *aims_section(doc),
-        *goals_section(doc),
-        *signatures_section(doc),
-        *copies_section(doc),
-    ]
-    canvas_class = numbered_canvas(furniture(doc))
-    template.build(story, canvasmaker=canvas_class)
-    return RenderedPdf(buffer.getvalue(), canvas_class.pages_drawn)
 
 
 def document_title(doc: PlanDocument) -> str:

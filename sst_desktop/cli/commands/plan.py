@@ -35,7 +35,13 @@ def register(sub: Any) -> None:
     pdf.add_argument("--case", required=True, help="the case's reference (or id)")
     pdf.add_argument("--out", required=True, help="the PDF file to write")
     pdf.add_argument("--revision", type=int, help="revision number (default: the newest)")
-    names = pdf.add_mutually_exclusive_group()
+    add_print_options(pdf)
+    pdf.set_defaults(run=run_pdf)
+
+
+def add_print_options(parser: argparse.ArgumentParser) -> None:
+    """The options every printed document about a student takes (plan, case summary)."""
+    names = parser.add_mutually_exclusive_group()
     names.add_argument(
         "--full-name",
         dest="full_name",
@@ -44,9 +50,13 @@ def register(sub: Any) -> None:
         help="the student's full name (default: the print_full_name setting, off: initials)",
     )
     names.add_argument("--initials", dest="full_name", action="store_false", help="initials only")
-    pdf.add_argument("--password-file", help="protect the PDF with the password in this file")
-    pdf.add_argument("--reason", help="why (required for a student with a protected identity)")
-    pdf.set_defaults(run=run_pdf)
+    parser.add_argument("--password-file", help="protect the PDF with the password in this file")
+    parser.add_argument("--reason", help="why (required for a student with a protected identity)")
+
+
+def full_name_wanted(args: argparse.Namespace) -> bool:
+    setting: bool = Settings().get("print_full_name")
+    return setting if args.full_name is None else bool(args.full_name)
 
 
 def run_pdf(args: argparse.Namespace, out: Output) -> int:
@@ -54,7 +64,7 @@ def run_pdf(args: argparse.Namespace, out: Output) -> int:
     request = PlanPrintRequest(
         case=args.case,
         revision=args.revision,
-        full_name=Settings().get("print_full_name") if args.full_name is None else args.full_name,
+        full_name=full_name_wanted(args),
         reason=args.reason,
         password=read_password(args.password_file) if args.password_file else None,
     )

@@ -11,10 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sst_desktop.cli.commands.plan import read_password
+from sst_desktop.cli.commands.plan import add_print_options, full_name_wanted, read_password
 from sst_desktop.cli.common import open_app
 from sst_desktop.cli.output import Output
-from sst_desktop.config.settings import Settings
 from sst_desktop.reports.case_summary_service import CaseSummaryRequest, print_case_summary
 from sst_desktop.reports.pdf_output import save_pdf
 
@@ -27,11 +26,7 @@ def register(sub: Any) -> None:
     case.add_argument("--out", required=True, help="the PDF file to write")
     case.add_argument("--from", dest="period_from", type=date.fromisoformat, help="YYYY-MM-DD")
     case.add_argument("--to", dest="period_to", type=date.fromisoformat, help="YYYY-MM-DD")
-    names = case.add_mutually_exclusive_group()
-    names.add_argument("--full-name", dest="full_name", action="store_true", default=None)
-    names.add_argument("--initials", dest="full_name", action="store_false")
-    case.add_argument("--password-file", help="protect the PDF with the password in this file")
-    case.add_argument("--reason", help="why (required for a student with a protected identity)")
+    add_print_options(case)
     case.set_defaults(run=run_case)
 
 
@@ -41,7 +36,7 @@ def run_case(args: argparse.Namespace, out: Output) -> int:
         case=args.case,
         period_from=args.period_from,
         period_to=args.period_to,
-        full_name=Settings().get("print_full_name") if args.full_name is None else args.full_name,
+        full_name=full_name_wanted(args),
         reason=args.reason,
         password=read_password(args.password_file) if args.password_file else None,
     )
