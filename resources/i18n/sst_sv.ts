@@ -174,6 +174,29 @@
     </message>
 </context>
 <context>
+    <name>AimsDialog</name>
+    <message>
+        <source>Overall aims and review</source>
+        <translation>Övergripande mål och uppföljning</translation>
+    </message>
+    <message>
+        <source>Overall aims</source>
+        <translation>Övergripande mål</translation>
+    </message>
+    <message>
+        <source>The programme suggests %1 (counted from today).</source>
+        <translation>Programmet föreslår %1 (räknat från i dag).</translation>
+    </message>
+    <message>
+        <source>Overall &amp;aims</source>
+        <translation>Övergripande &amp;mål</translation>
+    </message>
+    <message>
+        <source>Next &amp;review</source>
+        <translation>Nästa &amp;uppföljning</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <source>Analysis</source>
@@ -653,6 +676,33 @@
     <message>
         <source>Thank you! Your answers are saved.</source>
         <translation>Tack! Dina svar är sparade.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientSigningPage</name>
+    <message>
+        <source>The plan you sign</source>
+        <translation>Planen du skriver under</translation>
+    </message>
+    <message>
+        <source>Signing: %1</source>
+        <translation>Skriver under: %1</translation>
+    </message>
+    <message>
+        <source>Read the plan. If you agree with it, sign on the line below.</source>
+        <translation>Läs planen. Om du håller med, skriv under på linjen nedanför.</translation>
+    </message>
+    <message>
+        <source>&amp;This is my signature</source>
+        <translation>&amp;Det här är min underskrift</translation>
+    </message>
+    <message>
+        <source>&amp;Clear and sign again</source>
+        <translation>&amp;Sudda och skriv igen</translation>
+    </message>
+    <message>
+        <source>Thank you! Your signature is saved.</source>
+        <translation>Tack! Din underskrift är sparad.</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1379,45 @@
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Sub-goal</source>
+        <translation>Delmål</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>What the goal is</source>
+        <translation>Vad målet är</translation>
+    </message>
+    <message>
+        <source>How you will know: e.g. at school 4 days a week</source>
+        <translation>Hur ni vet att målet nåtts: t.ex. i skolan 4 dagar i veckan</translation>
+    </message>
+    <message>
+        <source>&amp;Perspective</source>
+        <translation>&amp;Perspektiv</translation>
+    </message>
+    <message>
+        <source>Under goal</source>
+        <translation>Under mål</translation>
+    </message>
+    <message>
+        <source>&amp;Goal</source>
+        <translation>&amp;Mål</translation>
+    </message>
+    <message>
+        <source>Measurable &amp;criterion</source>
+        <translation>Mätbart &amp;kriterium</translation>
+    </message>
+    <message>
+        <source>&amp;Target date</source>
+        <translation>&amp;Måldatum</translation>
+    </message>
+</context>
+<context>
     <name>GoalStatus</name>
     <message>
         <source>Met</source>
@@ -1341,6 +1430,109 @@
     <message>
         <source>Not yet met</source>
         <translation>Inte uppnått ännu</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionDialog</name>
+    <message>
+        <source>Intervention</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>No particular goal</source>
+        <translation>Inget särskilt mål</translation>
+    </message>
+    <message>
+        <source>Not from the toolbox: describe it</source>
+        <translation>Inte ur verktygslådan: beskriv den</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>The school</source>
+        <translation>Skolan</translation>
+    </message>
+    <message>
+        <source>Social services</source>
+        <translation>Socialtjänsten</translation>
+    </message>
+    <message>
+        <source>The family</source>
+        <translation>Familjen</translation>
+    </message>
+    <message>
+        <source>The team</source>
+        <translation>Teamet</translation>
+    </message>
+    <message>
+        <source>Another service</source>
+        <translation>Annan verksamhet</translation>
+    </message>
+    <message>
+        <source>The student</source>
+        <translation>Eleven</translation>
+    </message>
+    <message>
+        <source>The student and guardians</source>
+        <translation>Eleven och vårdnadshavarna</translation>
+    </message>
+    <message>
+        <source>The guardians</source>
+        <translation>Vårdnadshavarna</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Andra</translation>
+    </message>
+    <message>
+        <source>e.g. twice a week</source>
+        <translation>t.ex. två gånger i veckan</translation>
+    </message>
+    <message>
+        <source>For &amp;goal</source>
+        <translation>För &amp;mål</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbox</source>
+        <translation>&amp;Verktygslåda</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beskrivning</translation>
+    </message>
+    <message>
+        <source>&amp;Who does it</source>
+        <translation>&amp;Vem gör det</translation>
+    </message>
+    <message>
+        <source>For &amp;whom</source>
+        <translation>För v&amp;em</translation>
+    </message>
+    <message>
+        <source>W&amp;here</source>
+        <translation>V&amp;ar</translation>
+    </message>
+    <message>
+        <source>How &amp;often</source>
+        <translation>Hur &amp;ofta</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>Från – till</translation>
+    </message>
+    <message>
+        <source>Choose from the toolbox or describe the intervention.</source>
+        <translation>Välj ur verktygslådan eller beskriv insatsen.</translation>
+    </message>
+    <message>
+        <source>Say who does it.</source>
+        <translation>Ange vem som gör det.</translation>
+    </message>
+    <message>
+        <source>It cannot end before it starts.</source>
+        <translation>Den kan inte sluta innan den börjar.</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2329,188 @@
     </message>
 </context>
 <context>
+    <name>PlanContentView</name>
+    <message>
+        <source>Goal or intervention</source>
+        <translation>Mål eller insats</translation>
+    </message>
+    <message>
+        <source>Criterion, or who, for whom, where, how often</source>
+        <translation>Kriterium, eller vem, för vem, var, hur ofta</translation>
+    </message>
+    <message>
+        <source>Target date or period</source>
+        <translation>Måldatum eller period</translation>
+    </message>
+    <message>
+        <source>Status at the latest review</source>
+        <translation>Status vid senaste uppföljning</translation>
+    </message>
+    <message>
+        <source>Goals and interventions of the plan</source>
+        <translation>Planens mål och insatser</translation>
+    </message>
+    <message>
+        <source>No goals in this perspective</source>
+        <translation>Inga mål i det här perspektivet</translation>
+    </message>
+    <message>
+        <source>Not tied to a goal</source>
+        <translation>Inte knutna till ett mål</translation>
+    </message>
+</context>
+<context>
+    <name>PlanHistory</name>
+    <message>
+        <source>Revision</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gäller från</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Undertecknad av</translation>
+    </message>
+    <message>
+        <source>Revisions of the plan</source>
+        <translation>Planens versioner</translation>
+    </message>
+    <message>
+        <source>The earlier revision</source>
+        <translation>Den tidigare versionen</translation>
+    </message>
+    <message>
+        <source>The later revision</source>
+        <translation>Den senare versionen</translation>
+    </message>
+    <message>
+        <source>What changed between the two revisions</source>
+        <translation>Vad som ändrats mellan de två versionerna</translation>
+    </message>
+    <message>
+        <source>Compare revision</source>
+        <translation>Jämför version</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>med</translation>
+    </message>
+    <message>
+        <source>Choose two different revisions to compare.</source>
+        <translation>Välj två olika versioner att jämföra.</translation>
+    </message>
+    <message>
+        <source>From revision %1 to revision %2</source>
+        <translation>Från version %1 till version %2</translation>
+    </message>
+    <message>
+        <source>No change in aims, goals or interventions.</source>
+        <translation>Inga ändringar i mål eller insatser.</translation>
+    </message>
+    <message>
+        <source>The overall aims changed.</source>
+        <translation>De övergripande målen ändrades.</translation>
+    </message>
+    <message>
+        <source>The review date changed.</source>
+        <translation>Uppföljningsdatumet ändrades.</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>ingen ännu</translation>
+    </message>
+    <message>
+        <source>Revision %1 signed by: %2</source>
+        <translation>Version %1 undertecknad av: %2</translation>
+    </message>
+    <message>
+        <source>Goal added: %1</source>
+        <translation>Mål tillagt: %1</translation>
+    </message>
+    <message>
+        <source>Goal removed: %1</source>
+        <translation>Mål borttaget: %1</translation>
+    </message>
+    <message>
+        <source>Goal changed: %1</source>
+        <translation>Mål ändrat: %1</translation>
+    </message>
+    <message>
+        <source>Intervention added: %1</source>
+        <translation>Insats tillagd: %1</translation>
+    </message>
+    <message>
+        <source>Intervention removed: %1</source>
+        <translation>Insats borttagen: %1</translation>
+    </message>
+    <message>
+        <source>Intervention changed: %1</source>
+        <translation>Insats ändrad: %1</translation>
+    </message>
+    <message>
+        <source>perspective</source>
+        <translation>perspektiv</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>criterion</source>
+        <translation>kriterium</translation>
+    </message>
+    <message>
+        <source>target date</source>
+        <translation>måldatum</translation>
+    </message>
+    <message>
+        <source>placed under another goal</source>
+        <translation>flyttat till ett annat mål</translation>
+    </message>
+    <message>
+        <source>moved to another goal</source>
+        <translation>flyttad till ett annat mål</translation>
+    </message>
+    <message>
+        <source>toolbox item</source>
+        <translation>verktyg</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beskrivning</translation>
+    </message>
+    <message>
+        <source>who</source>
+        <translation>vem</translation>
+    </message>
+    <message>
+        <source>for whom</source>
+        <translation>för vem</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>var</translation>
+    </message>
+    <message>
+        <source>how often</source>
+        <translation>hur ofta</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>från</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+</context>
+<context>
     <name>PlanKind</name>
     <message>
         <source>Action plan</source>
@@ -2145,6 +2519,33 @@
     <message>
         <source>Implementation plan</source>
         <translation>Genomförandeplan</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPdfSaver</name>
+    <message>
+        <source>Saved %1 (revision %2, fingerprint %3).</source>
+        <translation>Sparade %1 (version %2, kontrollkod %3).</translation>
+    </message>
+    <message>
+        <source>The plan's own text names the student or a guardian: initials replace only the name fields.</source>
+        <translation>Planens egen text nämner eleven eller en vårdnadshavare vid namn: initialer ersätter bara namnfälten.</translation>
+    </message>
+    <message>
+        <source>Save the plan as PDF</source>
+        <translation>Spara planen som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Protected identity</source>
+        <translation>Skyddad identitet</translation>
+    </message>
+    <message>
+        <source>The student has a protected identity. Why is the plan saved? (audited)</source>
+        <translation>Eleven har skyddad identitet. Varför sparas planen? (loggas)</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2580,306 @@
     <message>
         <source>Superseded</source>
         <translation>Ersatt</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSignersView</name>
+    <message>
+        <source>Signer</source>
+        <translation>Undertecknare</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Signers of the revision</source>
+        <translation>Versionens undertecknare</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSigningFlow</name>
+    <message>
+        <source>Signature recorded.</source>
+        <translation>Underskriften är registrerad.</translation>
+    </message>
+    <message>
+        <source>Sign the plan</source>
+        <translation>Skriv under planen</translation>
+    </message>
+    <message>
+        <source>The signed scan is attached to the revision.</source>
+        <translation>Den inskannade underskrivna planen är bifogad versionen.</translation>
+    </message>
+    <message>
+        <source>The signed scan</source>
+        <translation>Den inskannade underskrivna planen</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Inskannade filer (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Which plan of the case</source>
+        <translation>Vilken plan i ärendet</translation>
+    </message>
+    <message>
+        <source>&amp;Start the plan</source>
+        <translation>&amp;Påbörja planen</translation>
+    </message>
+    <message>
+        <source>Overall aims</source>
+        <translation>Övergripande mål</translation>
+    </message>
+    <message>
+        <source>Edit aims and review &amp;date…</source>
+        <translation>Ändra mål och uppföljnings&amp;datum…</translation>
+    </message>
+    <message>
+        <source>Goals and interventions</source>
+        <translation>Mål och insatser</translation>
+    </message>
+    <message>
+        <source>Add &amp;goal…</source>
+        <translation>Lägg till &amp;mål…</translation>
+    </message>
+    <message>
+        <source>Add s&amp;ub-goal…</source>
+        <translation>Lägg till &amp;delmål…</translation>
+    </message>
+    <message>
+        <source>Add &amp;intervention…</source>
+        <translation>Lägg till &amp;insats…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Än&amp;dra…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Underskrifter</translation>
+    </message>
+    <message>
+        <source>Send for &amp;signatures</source>
+        <translation>Skicka för &amp;underskrift</translation>
+    </message>
+    <message>
+        <source>Signed on &amp;paper…</source>
+        <translation>Undertecknad på &amp;papper…</translation>
+    </message>
+    <message>
+        <source>Sign on scree&amp;n…</source>
+        <translation>Skriv under på skär&amp;men…</translation>
+    </message>
+    <message>
+        <source>De&amp;clined…</source>
+        <translation>A&amp;vböjde…</translation>
+    </message>
+    <message>
+        <source>Attach the signed &amp;scan…</source>
+        <translation>Bifoga den inskannade under&amp;skrivna planen…</translation>
+    </message>
+    <message>
+        <source>Back to dra&amp;ft</source>
+        <translation>Tillbaka till &amp;utkast</translation>
+    </message>
+    <message>
+        <source>Change the plan before it is signed: what was signed so far is withdrawn.</source>
+        <translation>Ändra planen innan den är undertecknad: det som redan undertecknats dras tillbaka.</translation>
+    </message>
+    <message>
+        <source>Goal status at a re&amp;view…</source>
+        <translation>Målens status vid upp&amp;följning…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise</source>
+        <translation>Re&amp;videra</translation>
+    </message>
+    <message>
+        <source>Start a new draft from the signed revision.</source>
+        <translation>Påbörja ett nytt utkast från den undertecknade versionen.</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Spara som P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Waiting for signatures: the content is fixed. To change it, go back to draft.</source>
+        <translation>Väntar på underskrifter: innehållet är låst. Gå tillbaka till utkast för att ändra det.</translation>
+    </message>
+    <message>
+        <source>A signed revision is never changed: Revise starts a new draft.</source>
+        <translation>En undertecknad version ändras aldrig: Revidera påbörjar ett nytt utkast.</translation>
+    </message>
+    <message>
+        <source>%1 (maintenance plan)</source>
+        <translation>%1 (påminnelseplan)</translation>
+    </message>
+    <message>
+        <source>No overall aims written yet.</source>
+        <translation>Inga övergripande mål skrivna ännu.</translation>
+    </message>
+    <message>
+        <source>%1: not started</source>
+        <translation>%1: inte påbörjad</translation>
+    </message>
+    <message>
+        <source>%1 · revision %2 · %3</source>
+        <translation>%1 · version %2 · %3</translation>
+    </message>
+    <message>
+        <source>Part of the plan is not shared with your authority.</source>
+        <translation>En del av planen delas inte med din myndighet.</translation>
+    </message>
+    <message>
+        <source>The case has no plan yet.</source>
+        <translation>Ärendet har ingen plan ännu.</translation>
+    </message>
+    <message>
+        <source>In force from %1</source>
+        <translation>Gäller från %1</translation>
+    </message>
+    <message>
+        <source>Revision %1 is in force from %2</source>
+        <translation>Version %1 gäller från %2</translation>
+    </message>
+    <message>
+        <source>Review suggested by the programme: %1</source>
+        <translation>Uppföljning som programmet föreslår: %1</translation>
+    </message>
+    <message>
+        <source>Sent for signatures: print it or let each signer sign on screen.</source>
+        <translation>Skickad för underskrift: skriv ut den eller låt var och en skriva under på skärmen.</translation>
+    </message>
+    <message>
+        <source>A new draft: change what is needed and send it for signatures.</source>
+        <translation>Ett nytt utkast: ändra det som behövs och skicka det för underskrift.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWords</name>
+    <message>
+        <source>(no description)</source>
+        <translation>(ingen beskrivning)</translation>
+    </message>
+    <message>
+        <source>Who: %1</source>
+        <translation>Vem: %1</translation>
+    </message>
+    <message>
+        <source>for: %1</source>
+        <translation>för: %1</translation>
+    </message>
+    <message>
+        <source>where: %1</source>
+        <translation>var: %1</translation>
+    </message>
+    <message>
+        <source>how often: %1</source>
+        <translation>hur ofta: %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>från %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>till %1</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Inte följt upp</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Undertecknad</translation>
+    </message>
+    <message>
+        <source>Declined: still needs a signature</source>
+        <translation>Avböjde: behöver fortfarande en underskrift</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Inte undertecknad ännu</translation>
+    </message>
+    <message>
+        <source>Signed on paper</source>
+        <translation>Undertecknad på papper</translation>
+    </message>
+    <message>
+        <source>Signed on screen</source>
+        <translation>Undertecknad på skärmen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Avböjde</translation>
+    </message>
+    <message>
+        <source>Next review: by decision</source>
+        <translation>Nästa uppföljning: enligt beslut</translation>
+    </message>
+    <message>
+        <source>Next review: %1 at the latest (the programme's cadence, from %2)</source>
+        <translation>Nästa uppföljning: senast %1 (programmets intervall, från %2)</translation>
+    </message>
+    <message>
+        <source>Next review: %1 (as the plan says)</source>
+        <translation>Nästa uppföljning: %1 (enligt planen)</translation>
+    </message>
+    <message>
+        <source>Next review: %1 (the follow-up meeting)</source>
+        <translation>Nästa uppföljning: %1 (uppföljningsmötet)</translation>
+    </message>
+    <message>
+        <source>Next review: %1 (the evaluation)</source>
+        <translation>Nästa uppföljning: %1 (utvärderingen)</translation>
+    </message>
+    <message>
+        <source>Next review: %1</source>
+        <translation>Nästa uppföljning: %1</translation>
+    </message>
+    <message>
+        <source>criterion: %1</source>
+        <translation>kriterium: %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>senast %1</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Overall aims</source>
+        <translation>Övergripande mål</translation>
+    </message>
+    <message>
+        <source>Other interventions</source>
+        <translation>Andra insatser</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +3463,10 @@
     <message>
         <source>Mapping scaling</source>
         <translation>Skalfråga i kartläggningen</translation>
+    </message>
+    <message>
+        <source>Plan goal reviewed</source>
+        <translation>Mål i planen uppföljt</translation>
     </message>
 </context>
 <context>
@@ -4467,6 +5172,87 @@
     <message>
         <source>Nothing was imported.</source>
         <translation>Ingenting importerades.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Goals at the review</source>
+        <translation>Målen vid uppföljningen</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Not reviewed now</source>
+        <translation>Följs inte upp nu</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed on</source>
+        <translation>&amp;Följdes upp den</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Yta för underskrift</translation>
+    </message>
+    <message>
+        <source>Sign here with the mouse, a finger or a pen.</source>
+        <translation>Skriv under här med musen, fingret eller en penna.</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
+        <source>Signed on paper</source>
+        <translation>Undertecknad på papper</translation>
+    </message>
+    <message>
+        <source>Sign on screen</source>
+        <translation>Skriv under på skärmen</translation>
+    </message>
+    <message>
+        <source>Declined to sign</source>
+        <translation>Avböjde att skriva under</translation>
+    </message>
+    <message>
+        <source>The signer's name</source>
+        <translation>Undertecknarens namn</translation>
+    </message>
+    <message>
+        <source>Why they declined</source>
+        <translation>Varför de avböjde</translation>
+    </message>
+    <message>
+        <source>&amp;Signs as</source>
+        <translation>&amp;Skriver under som</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Date on the paper</source>
+        <translation>&amp;Datum på pappret</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Skäl</translation>
+    </message>
+    <message>
+        <source>Next you choose a PIN and hand the computer over: the signer sees the plan and signs on the screen.</source>
+        <translation>Sedan väljer du en pinkod och lämnar över datorn: undertecknaren ser planen och skriver under på skärmen.</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,7 @@ LABELS: dict[str, dict[str, str]] = {
         "plan_revisions": QT_TRANSLATE_NOOP("RecordType", "Plan revision"),
         "closures": QT_TRANSLATE_NOOP("RecordType", "Closure"),
         "plan_interventions": QT_TRANSLATE_NOOP("RecordType", "Plan intervention"),
+        "plan_goal_reviews": QT_TRANSLATE_NOOP("RecordType", "Plan goal reviewed"),
         "grade_records": QT_TRANSLATE_NOOP("RecordType", "Grades"),
         "admission_decisions": QT_TRANSLATE_NOOP("RecordType", "Admission group"),
         "follow_ups": QT_TRANSLATE_NOOP("RecordType", "Follow-up"),

@@ -33,6 +33,7 @@ from sst_desktop.ui.screens.case_workspace.decisions_tab import DecisionsTab
 from sst_desktop.ui.screens.case_workspace.mapping_tab import MappingTab
 from sst_desktop.ui.screens.case_workspace.meetings_tab import MeetingsTab
 from sst_desktop.ui.screens.case_workspace.people_tab import PeopleTab
+from sst_desktop.ui.screens.case_workspace.plan_tab import PlanTab
 from sst_desktop.ui.screens.case_workspace.ratings_tab import RatingsTab
 from sst_desktop.ui.tasks import TaskRunner
 from sst_desktop.ui.widgets.scrolling import scrolling
@@ -106,6 +107,8 @@ class CaseWorkspace(QWidget):
         self.mapping.changed.connect(self._reload)
         self.ratings = RatingsTab(context, runner, self)
         self.ratings.changed.connect(self._reload)
+        self.plan = PlanTab(context, runner, self)
+        self.plan.changed.connect(self._reload)
         self._add_tabs()
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -134,6 +137,7 @@ class CaseWorkspace(QWidget):
             WorkspaceTab.CLOSURE: self.closure,
             WorkspaceTab.MAPPING: self.mapping,
             WorkspaceTab.RATINGS: self.ratings,
+            WorkspaceTab.PLAN: self.plan,
         }
         # Every form scrolls rather than widening or lengthening the window past the screen
         # (200 % text size on a laptop); the lists size themselves.
@@ -164,6 +168,7 @@ class CaseWorkspace(QWidget):
         self.closure.show_case(case_id)
         self.mapping.show_case(case_id)
         self.ratings.show_case(case_id)
+        self.plan.show_case(case_id)
         self._load(case_id)
 
     def _reload(self) -> None:
@@ -251,3 +256,4 @@ class CaseWorkspace(QWidget):
         self.people.clear()
         self.mapping.clear()
         self.ratings.clear()
+        self.plan.clear()
