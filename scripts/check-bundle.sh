@@ -7,7 +7,7 @@
 # 3. fails on a non-zero exit or a Python traceback in any output (a slot that raises in the
 #    window prints one and the window goes on).
 # --only-if-changed REF: do nothing (exit 0) unless installer/ changed since REF (for CI).
-# Slow (a PyInstaller build: about 2 minutes on 2 cores), so not part of scripts/run-tests.sh.
+# Slow (a PyInstaller build: about 2 minutes on 2 cores): scripts/run-tests.sh runs it last.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dist="" keep=0 since=""
