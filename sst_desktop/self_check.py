@@ -19,6 +19,7 @@ from typing import TextIO
 
 from sst_desktop import __version__
 from sst_desktop.app_context import AppContext, OwnerInput, create_context, open_context
+from sst_desktop.charts.chart_check import check_sample_chart
 from sst_desktop.instruments.catalogue import shipped_catalogue
 from sst_desktop.reports.plan_pdf_check import check_sample_plan_pdf
 from sst_desktop.security.kdf import KdfPolicy
@@ -105,6 +106,7 @@ def content_checks() -> list[Check]:
     return [
         ("plan PDF rendered with embedded fonts", check_sample_plan_pdf),
         ("instrument definitions loaded", check_instruments),
+        ("ratings chart drawn", check_sample_chart),
     ]
 
 

@@ -11,6 +11,7 @@ passed.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from typing import TextIO
 
@@ -109,6 +110,8 @@ def run_self_test(out: TextIO) -> int:
     app.setApplicationVersion(__version__)
     window: list[WindowChecks] = []
 
+    errors = SlotErrors()
+
     def checks(profile: ScratchProfile) -> list[Check]:
         window.append(WindowChecks(app, profile))
         gui = window[0]
@@ -118,10 +121,41 @@ def run_self_test(out: TextIO) -> int:
             *profile_checks(profile),
             ("profile unlocked in the main window", gui.unlock_in_window),
             ("main window drawn offscreen", gui.draw),
+            ("no error inside the window", errors.check),
             *content_checks(),
         ]
 
-    return in_scratch_directory(checks, out, before_cleanup=lambda: _close(window))
+    with errors:
+        return in_scratch_directory(checks, out, before_cleanup=lambda: _close(window))
+
+
+class SlotErrors:
+    """Exceptions raised in the window's slots and overrides: Qt goes on after printing them
+    (``sys.excepthook``), so a broken screen would otherwise pass the self-test."""
+
+    def __init__(self) -> None:
+        self.caught: list[BaseException] = []
+        self._previous = sys.excepthook
+
+    def __enter__(self) -> SlotErrors:
+        self._previous = sys.excepthook
+        sys.excepthook = self._hook
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        sys.excepthook = self._previous
+
+    def _hook(self, kind: type[BaseException], error: BaseException, tb: object) -> None:
+        self.caught.append(error)
+        self._previous(kind, error, tb)  # type: ignore[arg-type]
+
+    def check(self) -> str:
+        if self.caught:
+            first = self.caught[0]
+            raise SelfCheckFailed(
+                f"{len(self.caught)} error(s), first {type(first).__name__}: {first}"
+            )
+        return "none"
 
 
 def _close(window: list[WindowChecks]) -> None:

@@ -20,8 +20,10 @@ CHECKS = (
     "schema at the migration head",
     "profile unlocked in the main window",
     "main window drawn offscreen",
+    "no error inside the window",
     "plan PDF rendered with embedded fonts",
     "instrument definitions loaded",
+    "ratings chart drawn",
     "temporary profile removed",
 )
 
