@@ -304,6 +304,8 @@ def test_a_completed_revision_cannot_be_changed_through_the_services(
 
 
 def test_a_completed_revision_cannot_be_changed_in_the_file(world, engine, case_id, mapping_id):
+    for part in (MappingPart.TRIALS, MappingPart.STRENGTHS):  # two marks: an object to reorder
+        mapping_service.mark_missing(world.therapist, mapping_id, part, f"Skäl {part.value}")
     completed(world, engine, case_id, mapping_id)
     with engine.connect() as conn:
         section_id = conn.execute(
@@ -313,6 +315,7 @@ def test_a_completed_revision_cannot_be_changed_in_the_file(world, engine, case_
     attempts = [
         update(Mapping).where(Mapping.id == mapping_id).values(analysis="Ändrad i efterhand"),
         update(Mapping).where(Mapping.id == mapping_id).values(completed_on=None),
+        update(Mapping).where(Mapping.id == mapping_id).values(missing={}),
         update(MappingSection).where(MappingSection.id == section_id).values(observations="x"),
         update(MappingItem).where(MappingItem.id == item.id).values(deleted=True),
         text("DELETE FROM mapping_items WHERE id = :id").bindparams(id=item.id),
@@ -328,6 +331,14 @@ def test_a_completed_revision_cannot_be_changed_in_the_file(world, engine, case_
     for statement in attempts:
         with engine.begin() as conn, pytest.raises(DatabaseError, match="sst:mapping_completed"):
             conn.execute(statement)
+    # The same marks with their keys in another order (as PostgreSQL's jsonb hands them back)
+    # are no change.
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE mappings SET missing = :value WHERE id = :id").bindparams(
+                value='{"strengths": "Skäl strengths", "trials": "Skäl trials"}', id=mapping_id
+            )
+        )
     # What sync brings (the server's copy, with its version) is let through: a device must
     # never refuse what the server holds, or its sync would stop for good.
     with engine.begin() as conn:

@@ -38,11 +38,12 @@ MAPPING_COLS = [
     "analysis_author_id",
     "revision",
     "supersedes_id",
-    "absence_functions",
     "absence_function_note",
-    "missing",
     *OWNED,
 ]
+# Compared by their content, not their text: the central store may hand a JSON value back with
+# its keys in another order (PostgreSQL's jsonb), which is no change.
+MAPPING_JSON_COLS = ["absence_functions", "missing"]
 CHILD_COLS = {
     "mapping_sections": [
         "mapping_id",
@@ -104,6 +105,23 @@ def _changed(cols: list[str]) -> str:
     return "(" + " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in cols) + ")"
 
 
+def _json_changed(cols: list[str]) -> str:
+    def differs(a: str, b: str, c: str) -> str:
+        # Built from constants of this module only, never from input.
+        each = "SELECT key, value FROM json_each"
+        return f"EXISTS ({each}({a}.{c}) EXCEPT {each}({b}.{c}))"
+
+    return (
+        "("
+        + " OR ".join(
+            f"json_type(NEW.{c}) IS NOT json_type(OLD.{c}) OR {differs('NEW', 'OLD', c)} "
+            f"OR {differs('OLD', 'NEW', c)}"
+            for c in cols
+        )
+        + ")"
+    )
+
+
 def _completed(ref: str) -> str:
     # Built from constants of this module only, never from input.
     return f"(SELECT completed_on FROM mappings WHERE id = {ref}) IS NOT NULL"  # noqa: S608
@@ -122,7 +140,7 @@ def _create_triggers() -> None:
         "UPDATE",
         "mappings",
         f"OLD.completed_on IS NOT NULL AND {NO_PURGE} AND {LOCAL_UPDATE} "
-        f"AND {_changed(MAPPING_COLS)}",
+        f"AND ({_changed(MAPPING_COLS)} OR {_json_changed(MAPPING_JSON_COLS)})",
     )
     _trigger(
         "mapping_completed_delete",
