@@ -20,6 +20,9 @@ from datetime import date
 from typing import Any
 
 FORMAT = "sst-plan-fingerprint/1"
+# Format 2 adds how often an intervention happens (schema 0008). A revision without any
+# frequency is serialised exactly as format 1, so a paper signed before keeps its fingerprint.
+FORMAT_WITH_FREQUENCY = "sst-plan-fingerprint/2"
 SHORT_HEX = 12  # 48 bits; see decisions.md
 GROUP = 4
 
@@ -45,6 +48,7 @@ class InterventionContent:
     setting: str | None
     active_from: date | None
     active_to: date | None
+    frequency: str | None = None  # "twice a week"; part of what the family agrees to
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,9 @@ def canonical_bytes(content: RevisionContent) -> bytes:
         ),
         key=_json,
     )
+    with_frequency = any(item.frequency is not None for item in content.interventions)
     document = {
-        "format": FORMAT,
+        "format": FORMAT_WITH_FREQUENCY if with_frequency else FORMAT,
         "kind": content.kind,
         "maintenance": content.maintenance,
         "overall_aims": _text(content.overall_aims),
@@ -111,7 +116,7 @@ def _goal_fields(goal: GoalContent, parent: int | None) -> dict[str, Any]:
 
 
 def _intervention_fields(item: InterventionContent, goal: int | None) -> dict[str, Any]:
-    return {
+    fields = {
         "goal": goal,
         "toolbox_code": item.toolbox_code,
         "free_text": _text(item.free_text),
@@ -121,6 +126,9 @@ def _intervention_fields(item: InterventionContent, goal: int | None) -> dict[st
         "active_from": _day(item.active_from),
         "active_to": _day(item.active_to),
     }
+    if item.frequency is not None:
+        fields["frequency"] = _text(item.frequency)
+    return fields
 
 
 def _text(value: str | None) -> str | None:

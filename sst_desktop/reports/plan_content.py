@@ -89,6 +89,7 @@ def revision_content(records: RevisionRecords) -> RevisionContent:
                 setting=i.setting,
                 active_from=i.active_from,
                 active_to=i.active_to,
+                frequency=i.frequency,
             )
             for i in records.interventions
         ],
@@ -149,6 +150,7 @@ def intervention_lines(
                 setting=item.setting,
                 active_from=item.active_from,
                 active_to=item.active_to,
+                frequency=item.frequency,
             )
         )
     return sorted(

@@ -27,6 +27,7 @@ class InterventionLine:
     setting: str | None  # Setting value
     active_from: date | None
     active_to: date | None
+    frequency: str | None = None  # how often: "två gånger i veckan"
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ GOAL_COLUMNS = ("Nr", "Mål", "Kriterium (så vet vi att målet är nått)", "M�
 SUB_GOAL = "Delmål"
 INTERVENTIONS = "Insatser"
 OTHER_INTERVENTIONS = "Insatser utan kopplat mål"
-INTERVENTION_COLUMNS = ("Mål", "Insats", "Vem gör", "För vem", "Var", "Från–till")
+INTERVENTION_COLUMNS = ("Mål", "Insats", "Vem gör", "För vem", "Var", "Hur ofta, när")
 SIGNATURES = "Underskrifter"
 SIGNING_NOTE = (
     "Med min underskrift bekräftar jag att jag har tagit del av revision {revision} av planen "

@@ -113,7 +113,7 @@ def _interventions(actions: list[InterventionLine]) -> Table:
             a.responsible,
             a.recipient,
             sv.label(sv.SETTING, a.setting),
-            _period(a.active_from, a.active_to),
+            "\n".join(p for p in (a.frequency, _period(a.active_from, a.active_to)) if p),
         ]
         for a in actions
     ]

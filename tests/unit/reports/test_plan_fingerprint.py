@@ -94,3 +94,12 @@ def test_the_canonical_form_is_compact_sorted_utf8_json() -> None:
     assert text.startswith('{"format":"sst-plan-fingerprint/1","goals":[{')
     assert "Två lektioner" in text  # not \\u escaped
     assert "g1" not in text and "g2" not in text  # keys never enter it
+
+
+def test_how_often_counts_and_a_plan_without_it_keeps_its_old_fingerprint() -> None:
+    assert fingerprint(CONTENT) == "E0C2-2227-8068"  # no frequency: format 1, as signed before
+    assert b"sst-plan-fingerprint/1" in canonical_bytes(CONTENT)
+    twice = replace(CONTENT, interventions=[replace(WEEKLY, frequency="Två gånger i veckan"), WALK])
+    once = replace(CONTENT, interventions=[replace(WEEKLY, frequency="En gång i veckan"), WALK])
+    assert b"sst-plan-fingerprint/2" in canonical_bytes(twice)
+    assert len({fingerprint(CONTENT), fingerprint(twice), fingerprint(once)}) == 3

@@ -189,3 +189,11 @@ def test_table_text_wraps_to_its_column_and_cuts_only_what_cannot_fit() -> None:
     assert all(stringWidth(p, REGULAR, 9) <= width for p in pieces)
     assert wrap_lines("rad ett\n\nrad tre", REGULAR, 9, 500) == ["rad ett", "", "rad tre"]
     assert wrap_lines("", REGULAR, 9, 100) == [""]
+
+
+def test_how_often_an_intervention_happens_is_printed() -> None:
+    plan = long_plan(1)
+    weekly = replace(plan.interventions[0], frequency="Två gånger i veckan")
+    printed = replace(plan, interventions=(weekly, *plan.interventions[1:]))
+    text = " ".join("\n".join(page_texts(render_plan_pdf(printed).data)).split())
+    assert "Hur ofta, när" in text and "Två gånger i veckan 2026-03-12 –" in text
