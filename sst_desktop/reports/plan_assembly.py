@@ -4,12 +4,14 @@ required signer and the copy list from the programme's configuration."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import func, select
 
+from sst_desktop.casework.plan_lineage import image_id
 from sst_desktop.config.programmes import ProgrammeRules
+from sst_desktop.models.attachment import Attachment
 from sst_desktop.models.case import Case
 from sst_desktop.models.organisation import District, Municipality, Team
 from sst_desktop.models.people import Guardian, Student
@@ -70,6 +72,7 @@ def assemble(
                 _guardian_count(uow, case),
                 full_name=full_name,
                 open_for_signing=revision.status not in SEALED,
+                images=signature_images(uow, records.signatures),
             )
         ),
         copy_to=tuple(config.copy_list),
@@ -95,6 +98,7 @@ def signer_slots(
     *,
     full_name: bool,
     open_for_signing: bool,
+    images: Mapping[str, bytes] | None = None,
 ) -> list[SignerSlot]:
     """A block per required role, filled with what was recorded; signatures of roles not
     required get blocks too. While the revision is open, every guardian with custody (at
@@ -106,18 +110,35 @@ def signer_slots(
         recorded = [s for s in signatures if s.signer_role == role]
         wanted = max(guardians, 1) if role == SignerRole.GUARDIAN else 1
         blank = max(wanted - len(recorded), 0) if open_for_signing and role in required else 0
-        slots += [SignerSlot(role.value, _signature(s, role, full_name)) for s in recorded]
+        slots += [
+            SignerSlot(role.value, _signature(s, role, full_name, (images or {}).get(s.id)))
+            for s in recorded
+        ]
         slots += [SignerSlot(role.value, None)] * blank
     return slots
 
 
-def _signature(signed: PlanSignature, role: SignerRole, full_name: bool) -> Signature:
+def _signature(
+    signed: PlanSignature, role: SignerRole, full_name: bool, image: bytes | None
+) -> Signature:
     shown = (
         signed.signer_name
         if full_name or role not in FAMILY_ROLES
         else initials(signed.signer_name)
     )
-    return Signature(shown, signed.signed_on, signed.method)
+    return Signature(shown, signed.signed_on, signed.method, image)
+
+
+def signature_images(uow: UnitOfWork, signatures: Sequence[PlanSignature]) -> dict[str, bytes]:
+    """The PNG of each signature drawn on screen, by the signature's id (decision 129)."""
+    images = {}
+    for signed in signatures:
+        if signed.method != "screen":
+            continue
+        attachment = uow.session.get(Attachment, image_id(signed.id))
+        if attachment is not None and attachment.content and not attachment.deleted:
+            images[signed.id] = attachment.content
+    return images
 
 
 def initials(name: str) -> str:

@@ -3,7 +3,7 @@ reader and with the student shown as the print options say. The renderer sees no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -35,6 +35,7 @@ class Signature:
     name: str  # as shown: initials for the student and guardians unless full names are asked
     signed_on: date
     method: str  # "paper", "screen" or "declined"
+    image: bytes | None = field(default=None, repr=False)  # the PNG drawn on screen
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ interventions per perspective, signature blocks and the copy list."""
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -10,9 +11,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -39,6 +42,7 @@ from sst_desktop.reports.plan_pdf_styles import (
 GOAL_WIDTHS = (11 * mm, 68 * mm, 64 * mm, CONTENT_WIDTH - 143 * mm)
 INTERVENTION_WIDTHS = (11 * mm, CONTENT_WIDTH - 122 * mm, 34 * mm, 31 * mm, 20 * mm, 26 * mm)
 KEEP_BELOW_HEADING = 30 * mm
+SIGNATURE_BOX = (60 * mm, 18 * mm)
 FACT_WIDTHS = (36 * mm, CONTENT_WIDTH / 2 - 36 * mm) * 2
 
 
@@ -157,6 +161,8 @@ def _signature_block(label: str, slot: SignerSlot) -> Table:
     signed = slot.signature
     if signed is not None:
         template = sv.SIGNED_ON.get(signed.method, "{day}")
+        if signed.image:
+            rows.append([_drawn(signed.image)])
         rows += [[text(template.format(day=_day(signed.signed_on)))], [text(signed.name)]]
     else:
         for caption in (sv.SIGNATURE_LINE, sv.NAME_LINE, sv.DATE_LINE):
@@ -173,6 +179,15 @@ def copies_section(doc: PlanDocument) -> list[Flowable]:
         return []
     names = ", ".join(escape(sv.label(sv.COPY_TO, code)) for code in doc.copy_to)
     return [Spacer(1, 10), Paragraph(f"<b>{escape(sv.COPIES)}:</b> {names}", BODY)]
+
+
+def _drawn(png: bytes) -> Flowable:
+    """The signature as drawn on screen, at most 60 x 18 mm, its shape kept."""
+    width, height = ImageReader(io.BytesIO(png)).getSize()
+    scale = min(SIGNATURE_BOX[0] / width, SIGNATURE_BOX[1] / height)
+    drawn = Image(io.BytesIO(png), width=width * scale, height=height * scale)
+    drawn.hAlign = "LEFT"
+    return drawn
 
 
 def _period(start: date | None, end: date | None) -> str:

@@ -17,6 +17,8 @@ from sqlalchemy import select
 
 from sst_desktop.app_context import AppContext
 from sst_desktop.casework import plan_service
+from sst_desktop.casework.plan_service import SignatureMethod
+from sst_desktop.casework.signature_strokes import SignatureStrokes
 from sst_desktop.errors import NotAllowedError, ValidationError
 from sst_desktop.models.audit import AuditEvent
 from sst_desktop.models.plan import Plan, PlanGoal, PlanRevision
@@ -25,7 +27,7 @@ from sst_desktop.reports.pdf_output import save_pdf
 from sst_desktop.reports.plan_content import load_records, revision_content
 from sst_desktop.reports.plan_print_service import PlanPrintRequest, PrintedPlan, print_plan
 from sst_desktop.store.unit_of_work import UnitOfWork
-from sst_rules.enums import Authority, Role
+from sst_rules.enums import Authority, Role, SignerRole
 from tests.helpers.pdf_checks import assert_valid_pdf, metadata_values, page_texts
 from tests.integration.reports.plans.plan_profile import (
     AIMS,
@@ -249,3 +251,24 @@ def test_saving_leaves_one_owner_only_file_and_no_temporary_one(
     with pytest.raises(Exception, match="does not exist"):
         save_pdf(tmp_path / "missing" / "plan.pdf", b"%PDF-")
     shutil.rmtree(folder)
+
+
+def test_a_signature_drawn_on_screen_is_printed_as_drawn(
+    opened: AppContext, plan_case: PlanCase
+) -> None:
+    revision = plan_service.new_revision(opened.services, plan_case.plan_id)
+    plan_service.submit_for_signatures(opened.services, revision)
+    strokes = SignatureStrokes(400, 120, (((10, 60), (60, 20), (110, 90), (160, 30)),))
+    plan_service.add_signature(
+        opened.services,
+        revision,
+        SignerRole.STUDENT,
+        "Märta-Linnéa Öhrvall",
+        method=SignatureMethod.SCREEN,
+        strokes=strokes,
+    )
+    data = printed(opened, plan_case).pdf
+    images = [image for page in PdfReader(io.BytesIO(data)).pages for image in page.images]
+    assert len(images) == 1  # the student's; the others are empty lines on a new revision
+    text = flat("\n".join(page_texts(data)))
+    assert "Undertecknad på skärm" in text and "M.-L. Ö." in text
