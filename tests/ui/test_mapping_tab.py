@@ -105,7 +105,8 @@ def test_plan_goals_come_from_what_needs_to_happen(qtbot: QtBot, demo_context: A
         dialog.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
     dialog.perspectives[0].setCurrentIndex(dialog.perspectives[0].findData("school"))
     assert dialog.picks()[0].perspective == PlanPerspective.SCHOOL
-    dialog.accept()
+    with qtbot.waitSignal(tab.plan_changed, timeout=1000):
+        dialog.accept()
     assert "Goals added to the plan's draft: 1" in tab.message.text()
 
 

@@ -109,6 +109,7 @@ class CaseWorkspace(QWidget):
         self.ratings.changed.connect(self._reload)
         self.plan = PlanTab(context, runner, self)
         self.plan.changed.connect(self._reload)
+        self.mapping.plan_changed.connect(self.plan.refresh)  # goals made from the mapping
         self._add_tabs()
         top = QHBoxLayout()
         top.addWidget(self.back)

@@ -65,6 +65,7 @@ def _catalogue() -> tuple[AbsenceFunctionCatalogue, str]:
 
 class MappingTab(QWidget):
     changed = Signal()
+    plan_changed = Signal()  # goals were added to the plan's draft
 
     def __init__(self, context: AppContext, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -270,6 +271,7 @@ class MappingTab(QWidget):
         dialog.open()
 
     def _goals_made(self, made: object) -> None:
+        self.plan_changed.emit()
         if isinstance(made, GoalsMade):
             self.message.setText(
                 self.tr("Goals added to the plan's draft: %1. Already there: %2.")
