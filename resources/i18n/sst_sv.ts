@@ -4671,6 +4671,26 @@
         <source>The signature has too many points; clear the pad and sign again.</source>
         <translation>Underskriften har för många punkter; sudda och skriv under igen.</translation>
     </message>
+    <message>
+        <source>Cannot read the period '{period}': write a quarter as 2026Q3 or a month as 2026-05.</source>
+        <translation>Perioden '{period}' går inte att läsa: skriv ett kvartal som 2026Q3 eller en månad som 2026-05.</translation>
+    </message>
+    <message>
+        <source>The texts file {file} has an unknown field '{field}' (docs/status-report.md lists them).</source>
+        <translation>Textfilen {file} har ett okänt fält '{field}' (fälten står i docs/status-report.md).</translation>
+    </message>
+    <message>
+        <source>Cannot read the texts file {file}: it must be a JSON object in UTF-8 ({problem}).</source>
+        <translation>Textfilen {file} går inte att läsa: den måste vara ett JSON-objekt i UTF-8 ({problem}).</translation>
+    </message>
+    <message>
+        <source>In the texts file {file}, '{field}' must be text.</source>
+        <translation>I textfilen {file} måste '{field}' vara text.</translation>
+    </message>
+    <message>
+        <source>This installation cannot write the report to edit (.docx): python-docx or lxml is missing.</source>
+        <translation>Den här installationen kan inte skriva rapporten att redigera (.docx): python-docx eller lxml saknas.</translation>
+    </message>
 </context>
 <context>
     <name>StudentForm</name>

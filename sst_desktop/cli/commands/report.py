@@ -2,7 +2,8 @@
 follow-up meeting (contacts by kind and month, absence and participation, the ratings chart,
 the plan's goals and their status), as the window's "Save as PDF..." makes it (same service,
 same audit event). Initials unless ``--full-name`` (or the ``print_full_name`` setting);
-``--password-file`` protects it; a protected identity needs ``--reason``."""
+``--password-file`` protects it; a protected identity needs ``--reason``. `sst report status`
+is ``report_status``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sst_desktop.cli.commands import report_status
 from sst_desktop.cli.commands.plan import add_print_options, full_name_wanted, read_password
 from sst_desktop.cli.common import open_app
 from sst_desktop.cli.output import Output
@@ -19,7 +21,7 @@ from sst_desktop.reports.pdf_output import save_pdf
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("report", help="reports: the case summary")
+    parser = sub.add_parser("report", help="reports: the case summary, the status report")
     report_sub = parser.add_subparsers(dest="report_command", required=True)
     case = report_sub.add_parser("case", help="write a case summary for a follow-up meeting")
     case.add_argument("--case", required=True, help="the case's reference (or id)")
@@ -28,6 +30,7 @@ def register(sub: Any) -> None:
     case.add_argument("--to", dest="period_to", type=date.fromisoformat, help="YYYY-MM-DD")
     add_print_options(case)
     case.set_defaults(run=run_case)
+    report_status.register(report_sub)
 
 
 def run_case(args: argparse.Namespace, out: Output) -> int:
