@@ -31,6 +31,8 @@ SETTINGS, OUTBOX, PURGED = (
 )
 CONFLICTS, REJECTIONS = TABLES["sync_conflicts"], TABLES["sync_rejections"]
 PURGE_SESSION, DRAFTS = TABLES["purge_session"], TABLES["drafts"]
+# Parents before children (the metadata sorts them anew at every ``sorted_tables``).
+INSERT_ORDER = {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
 
 
 def evict(conn: Connection, evictions: list[Eviction]) -> int:
@@ -114,8 +116,7 @@ def apply_page(conn: Connection, changes: list[RecordState]) -> tuple[int, int]:
     # One statement per table and shape, parents before children: a child written before its
     # parent leaves a deferred violation open, and while one is open SQLite searches every
     # child table on each insert into a parent (quadratic on contacts, their own parent).
-    order = {table.name: index for index, table in enumerate(Base.metadata.sorted_tables)}
-    for (name, _keys), rows in sorted(new_rows.items(), key=lambda item: order[item[0][0]]):
+    for (name, _keys), rows in sorted(new_rows.items(), key=lambda item: INSERT_ORDER[item[0][0]]):
         conn.execute(insert(Base.metadata.tables[name]), rows)
     return applied, held
 
