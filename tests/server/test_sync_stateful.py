@@ -11,8 +11,6 @@ benchmark run ``bench/sync_stateful.py`` asks for 5,000)."""
 from __future__ import annotations
 
 import os
-import shutil
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -75,24 +73,23 @@ class Team(RuleBasedStateMachine):
     server: Server
     template: Path
     folder: Path
+    laptops: dict[str, Laptop]  # the three machines, renewed for every example
 
     def __init__(self) -> None:
         super().__init__()
+        # Each example on a server holding nothing: one that held every earlier example's
+        # teams made each new laptop pull and compare them all (decisions.md).
+        self.server.clear()
         team = self.team_id = admin.add_team(self.server.engine, "Team", "sst_plus")
         social = [
             admin.add_staff(self.server.engine, n, "family_therapist", "social_services", team)
             for n in ("A", "B")
         ]
         school = admin.add_staff(self.server.engine, "S", "school_psychologist", "school", team)
-        base = self.folder / uuid.uuid4().hex[:8]
         self.devices = {
-            "A": self._laptop(
-                base / "a", social[0], Role.FAMILY_THERAPIST, Authority.SOCIAL_SERVICES
-            ),
-            "B": self._laptop(
-                base / "b", social[1], Role.FAMILY_THERAPIST, Authority.SOCIAL_SERVICES
-            ),
-            "S": self._laptop(base / "s", school, Role.SCHOOL_PSYCHOLOGIST, Authority.SCHOOL),
+            "A": self._laptop("A", social[0], Role.FAMILY_THERAPIST, Authority.SOCIAL_SERVICES),
+            "B": self._laptop("B", social[1], Role.FAMILY_THERAPIST, Authority.SOCIAL_SERVICES),
+            "S": self._laptop("S", school, Role.SCHOOL_PSYCHOLOGIST, Authority.SCHOOL),
         }
         self.case_id = _open_case(self.devices["A"], team)
         shared = _meeting(self.devices["A"], self.case_id, "start")  # both laptops hold it
@@ -107,12 +104,20 @@ class Team(RuleBasedStateMachine):
         for name in ("A", "B", "S", "A"):
             self.devices[name].sync(check=False)  # nothing to compare yet
 
-    def _laptop(self, folder: Path, staff: str, role: Role, authority: Authority) -> Laptop:
-        return Laptop(self.server, folder, staff, role, authority, template=self.template)
+    def _laptop(self, name: str, staff: str, role: Role, authority: Authority) -> Laptop:
+        """A new laptop: made the first time, then the same machine renewed (wiped, a new
+        copy of the template, enrolled for this example's staff member)."""
+        laptop = self.laptops.get(name)
+        if laptop is None:
+            folder = self.folder / name.lower()
+            laptop = Laptop(self.server, folder, staff, role, authority, template=self.template)
+            self.laptops[name] = laptop
+        else:
+            laptop.renew(staff)
+        return laptop
 
     def teardown(self) -> None:
-        for device in self.devices.values():
-            device.close()
+        self.check_the_end()  # the laptops stay: the next example renews them
 
     # -- offline work -----------------------------------------------------------------------
     def _meetings(self, name: str) -> list[Any]:
@@ -227,7 +232,7 @@ class Team(RuleBasedStateMachine):
         for last in (False, True):  # everything out, then everything in and compared
             for name in ("A", "B", "S"):
                 self.devices[name].sync(check=last)
-        # This example's team only: the server outlives the examples and holds all of theirs.
+        # This example's team (the server holds nothing else: ``clear`` at the start).
         ours = records.c.team_id == self.team_id
         with self.server.engine.connect() as conn:
             stored = {r.entity_id: r for r in conn.execute(select(records).where(ours))}
@@ -333,16 +338,7 @@ def test_three_laptops_two_authorities_random_offline_work(
         pass
 
     Machine.server, Machine.template, Machine.folder = server, template, tmp_path / "runs"
-
-    def teardown(self: Team) -> None:
-        try:
-            self.check_the_end()
-        finally:
-            for device in self.devices.values():
-                device.close()
-            shutil.rmtree(self.folder, ignore_errors=True)
-
-    Machine.teardown = teardown  # type: ignore[method-assign]
+    Machine.laptops = {}
     test = Machine.TestCase
     test.settings = settings(
         max_examples=examples,
@@ -350,4 +346,8 @@ def test_three_laptops_two_authorities_random_offline_work(
         deadline=None,
         suppress_health_check=list(HealthCheck),
     )
-    test().runTest()
+    try:
+        test().runTest()
+    finally:
+        for laptop in Machine.laptops.values():
+            laptop.close()
