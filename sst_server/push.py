@@ -231,11 +231,28 @@ def _refusal(batch: _Batch, m: Mutation) -> str | None:
             return "tags_changed"
         if current.deleted:
             return "deleted"
-        if m.entity_type == "plan_revisions" and current.fields.get("signed_at"):
+        if m.entity_type == "plan_revisions" and _changes_sealed(current.fields, m):
             return "signed_plan_immutable"
     if m.entity_type == ATTACHMENTS:  # never changed; its file held whole here first
         return _not_allowed(batch, m) or attachment_refusal(batch.conn, m)
     return _not_allowed(batch, m)
+
+
+def _changes_sealed(current: dict[str, Any], m: Mutation) -> bool:
+    """Would this change a signed revision? Only its replacement may touch it (signed to
+    superseded); a field sent again with the value it has is no change (a device pushes
+    the revision's creation and its signing as two mutations carrying the same values)."""
+    if not current.get("signed_at"):
+        return False
+    if m.operation == "tombstone":
+        return True
+    for name, value in m.fields.items():
+        if current.get(name) == value:
+            continue
+        if name == "status" and (current.get(name), value) == ("signed", "superseded"):
+            continue
+        return True
+    return False
 
 
 def _elsewhere(m: Mutation) -> str:

@@ -4028,6 +4028,10 @@
 <context>
     <name>SstError</name>
     <message>
+        <source>A signature cannot be dated after today ({today}).</source>
+        <translation>En underskrift kan inte dateras efter i dag ({today}).</translation>
+    </message>
+    <message>
         <source>The period must start on or before its end ({start} – {end}).</source>
         <translation>Perioden måste börja senast när den slutar ({start} – {end}).</translation>
     </message>

@@ -58,6 +58,11 @@ ALREADY_RECORDED = error_code(
 )
 
 
+SIGNED_IN_FUTURE = error_code(
+    "plan.signed_in_future", "A signature cannot be dated after today ({today})."
+)
+
+
 class SignatureMethod(StrEnum):
     """How a signer's answer was given (``PlanSignature.method``)."""
 
@@ -313,6 +318,8 @@ def _signature(
     method: SignatureMethod,
 ) -> PlanSignature:
     signer = require_text(name, "signer_name")
+    if signed_on > ctx.clock.today():
+        raise ValidationError(SIGNED_IN_FUTURE, today=ctx.clock.today().isoformat())
     for earlier in _signatures(uow, revision.id):
         if earlier.signer_role == role and earlier.signer_name.casefold() == signer.casefold():
             raise ValidationError(ALREADY_RECORDED, role=role.value)

@@ -111,7 +111,9 @@ def signer_slots(
         wanted = max(guardians, 1) if role == SignerRole.GUARDIAN else 1
         blank = max(wanted - len(recorded), 0) if open_for_signing and role in required else 0
         slots += [
-            SignerSlot(role.value, _signature(s, role, full_name, (images or {}).get(s.id)))
+            SignerSlot(
+                role.value, _signature(s, role, full_name, images.get(s.id) if images else None)
+            )
             for s in recorded
         ]
         slots += [SignerSlot(role.value, None)] * blank

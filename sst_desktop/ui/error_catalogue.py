@@ -87,6 +87,7 @@ ERROR_TEMPLATES: dict[str, str] = {
     'plan.review_in_future': QT_TRANSLATE_NOOP("SstError", 'A review cannot be dated after today ({day}).'),
     'plan.review_not_in_force': QT_TRANSLATE_NOOP("SstError", 'Only the signed revision in force is reviewed; revision {number} is {status}.'),
     'plan.signed_immutable': QT_TRANSLATE_NOOP("SstError", 'Revision {number} of this plan is {status} and cannot be changed; start a new revision.'),
+    'plan.signed_in_future': QT_TRANSLATE_NOOP("SstError", 'A signature cannot be dated after today ({today}).'),
     'plan.signer_recorded': QT_TRANSLATE_NOOP("SstError", 'This signer is already recorded for this revision as {role}.'),
     'plan.tool_or_text': QT_TRANSLATE_NOOP("SstError", 'An intervention needs a toolbox item or a description.'),
     'plan.unknown_tool': QT_TRANSLATE_NOOP("SstError", 'No toolbox item with code {tool}.'),

@@ -3,7 +3,7 @@ revision that is signed again."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select, text
@@ -51,7 +51,7 @@ def drafted(world, case_id) -> tuple[str, str]:
 def sign(world, revision, signers=ALL_SIGNERS) -> None:
     plan_service.submit_for_signatures(world.therapist, revision)
     for role in signers:
-        plan_service.add_signature(world.therapist, revision, role, "Namn", date(2026, 3, 12))
+        plan_service.add_signature(world.therapist, revision, role, "Namn", date(2026, 3, 2))
     plan_service.complete_signing(world.therapist, revision)
 
 
@@ -136,3 +136,13 @@ def test_an_intervention_needs_a_known_tool_or_a_description(world):
         plan_service.add_intervention(
             world.therapist, revision, plan_service.InterventionInput(responsible="Teamet")
         )
+
+
+def test_a_paper_signature_dated_after_today_is_refused(world, clock):
+    revision, _goal = drafted(world, run_to_active(world))
+    plan_service.submit_for_signatures(world.therapist, revision)
+    with pytest.raises(ValidationError) as refused:
+        plan_service.add_signature(
+            world.therapist, revision, SignerRole.STUDENT, "Elsa", clock.today() + timedelta(days=1)
+        )
+    assert refused.value.code == "plan.signed_in_future"

@@ -231,3 +231,23 @@ def test_ratings_from_before_the_engine_and_without_a_birth_date_are_shown(world
     assert series.key == "ors:self"
     assert [row.scores["total"] for row in series.rows] == [16, 24]
     assert series.cutoffs == {} and all(row.bands == {} for row in series.rows)
+
+
+def test_a_saved_ratings_scores_are_sealed_by_content_not_by_text(world, case_id, engine):
+    """The central store may hand the scores back with the keys in its own order: no change."""
+    import json
+
+    from sqlalchemy import text
+
+    rating_id = rate(world, case_id, line((40, 41, 42, 43)))
+    reordered = json.dumps(dict(reversed(list(line((40, 41, 42, 43)).items()))))
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE ratings SET item_scores = :s WHERE id = :i"),
+            {"s": reordered, "i": rating_id},
+        )
+    with pytest.raises(Exception, match="rating_final"), engine.begin() as conn:
+        conn.execute(
+            text("UPDATE ratings SET item_scores = :s WHERE id = :i"),
+            {"s": json.dumps(line((40, 41, 42, 99))), "i": rating_id},
+        )

@@ -86,7 +86,7 @@ def signed_action_plan(world, case_id) -> str:
         SignerRole.SCHOOL,
         SignerRole.SOCIAL_SERVICES,
     ):
-        plan_service.add_signature(world.worker, revision, role, "Namn", date(2026, 3, 10))
+        plan_service.add_signature(world.worker, revision, role, "Namn", date(2026, 3, 2))
     plan_service.complete_signing(world.worker, revision)
     return revision
 
