@@ -54,6 +54,7 @@ def test_connect_from_settings_then_the_status_bar_shows_the_sync(
     assert "https://" in box.problem.text() and not box.connect_button.isEnabled()
     box.address.setText(server.url)
     box.code.setText(admin.issue_enrollment_code(server.engine, org.therapist).code)
+    qtbot.waitUntil(box.connect_button.isEnabled)  # the first screens may still be loading
     box.connect_button.click()
     # Enrolment, then the first sync of a new profile: generous on a loaded CI machine (a wait,
     # not a timed assertion).

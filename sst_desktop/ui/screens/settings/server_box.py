@@ -42,6 +42,11 @@ class ServerBox(QGroupBox):
         form.addRow("", self.problem)
         self.address.textChanged.connect(lambda _t: self._validate())
         self.code.textChanged.connect(lambda _t: self._validate())
+        # Connect waits while the window's worker is busy; it must come back when it is not
+        # (on a slow machine the first screens were still loading and it stayed off).
+        # A method of this box, not a lambda: the connection ends with the box (the runner is
+        # the window's and outlives it).
+        runner.busy_changed.connect(self._runner_busy)
         self.connect_button.clicked.connect(self._connect)
         self._show_state()
 
@@ -65,6 +70,9 @@ class ServerBox(QGroupBox):
         except SyncError as error:
             return sync_message(error.code)
         return ""
+
+    def _runner_busy(self, _busy: bool) -> None:
+        self._validate()
 
     def _validate(self) -> None:
         problem = self._address_problem()
