@@ -11,22 +11,20 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from sst_desktop.app_context import AppContext, OwnerInput, create_context, set_owner
+from sst_desktop.app_context import AppContext
 from sst_desktop.casework import organisation_service as org
 from sst_desktop.casework import rating_service, referral_service, student_service
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.casework.rating_service import RatingSessionInput
 from sst_desktop.clock import FixedClock
-from sst_desktop.config.organisation import OrganisationConfig
 from sst_desktop.models.case import Case
 from sst_desktop.models.closure import Rating
 from sst_desktop.store.unit_of_work import UnitOfWork
 from sst_rules.enums import Authority, Programme, ReferralRoute, Role, SchoolKind
-from tests.integration.cli.sst_cli_testkit import PASSPHRASE
 from tests.integration.reports.plans.plan_profile import (
     DEVICE_CLOCK,
-    POLICY,
     as_staff,
+    new_profile,
     open_profile,
 )
 
@@ -44,15 +42,7 @@ class RatingCases:
 
 def build_profile(directory: Path) -> RatingCases:
     clock = FixedClock(DEVICE_CLOCK)
-    admin = OwnerInput("Admin", Role.UNIT_MANAGER, Authority.SOCIAL_SERVICES, team_name="Start")
-    context, _code = create_context(
-        directory, PASSPHRASE, admin, clock=clock, policy=POLICY, organisation=OrganisationConfig()
-    )
-    try:
-        ids = _organisation(context, clock)
-        set_owner(context.engine, ids["therapist"])
-    finally:
-        context.close()
+    ids = new_profile(directory, clock, _organisation)
     context = open_profile(directory, clock)
     try:
         officer = as_staff(context, ids["officer"], Role.CASE_OFFICER, Authority.SOCIAL_SERVICES)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sst_desktop.app_context import AppContext, OwnerInput, create_context, set_owner
+from sst_desktop.app_context import AppContext
 from sst_desktop.casework import (
     case_service,
     closure_service,
@@ -38,7 +38,6 @@ from sst_desktop.casework import (
 from sst_desktop.casework import organisation_service as org
 from sst_desktop.casework.context import ServiceContext
 from sst_desktop.clock import FixedClock
-from sst_desktop.config.organisation import OrganisationConfig
 from sst_desktop.models.closure import FollowUp
 from sst_desktop.store.unit_of_work import UnitOfWork
 from sst_rules.enums import (
@@ -56,8 +55,7 @@ from sst_rules.enums import (
     Role,
     SchoolKind,
 )
-from tests.integration.cli.sst_cli_testkit import PASSPHRASE
-from tests.integration.reports.plans.plan_profile import POLICY, as_staff, open_profile
+from tests.integration.reports.plans.plan_profile import as_staff, new_profile, open_profile
 
 TODAY = date(2026, 4, 15)  # the default period is then the first quarter of 2026
 STUDENTS = {
@@ -179,15 +177,7 @@ class Builder:
 
 def build_status_profile(directory: Path) -> StatusCases:
     clock = FixedClock(datetime(2025, 4, 1, 9, 0, tzinfo=UTC))
-    admin = OwnerInput("Admin", Role.UNIT_MANAGER, Authority.SOCIAL_SERVICES, team_name="Start")
-    context, _code = create_context(
-        directory, PASSPHRASE, admin, clock=clock, policy=POLICY, organisation=OrganisationConfig()
-    )
-    try:
-        ids = _organisation(context, clock)
-        set_owner(context.engine, ids["therapist"])
-    finally:
-        context.close()
+    ids = new_profile(directory, clock, _organisation)
     context = open_profile(directory, clock)
     try:
         cases = _cases(Builder(context, clock, ids))

@@ -6,6 +6,7 @@ test can look for any of them in a PDF."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -83,20 +84,31 @@ def open_profile(directory: Path, clock: FixedClock | None = None) -> AppContext
 def build_profile(directory: Path, *, protected: bool = False) -> PlanCase:
     """The profile in ``directory`` (closed again on return), owned by the family therapist."""
     clock = FixedClock(DEVICE_CLOCK)
-    admin = OwnerInput("Admin", Role.UNIT_MANAGER, Authority.SOCIAL_SERVICES, team_name="Start")
-    context, _code = create_context(
-        directory, PASSPHRASE, admin, clock=clock, policy=POLICY, organisation=OrganisationConfig()
-    )
-    try:
-        ids = _organisation(context, clock)
-        set_owner(context.engine, ids["therapist"])
-    finally:
-        context.close()
+    ids = new_profile(directory, clock, _organisation)
     context = open_profile(directory, clock)
     try:
         return _case_with_plan(context, ids, protected)
     finally:
         context.close()
+
+
+def new_profile(
+    directory: Path,
+    clock: FixedClock,
+    organise: Callable[[AppContext, FixedClock], dict[str, str]],
+) -> dict[str, str]:
+    """A new profile (closed again on return) owned by the organisation's family therapist:
+    ``organise`` adds the organisation and returns its ids, "therapist" among them."""
+    admin = OwnerInput("Admin", Role.UNIT_MANAGER, Authority.SOCIAL_SERVICES, team_name="Start")
+    context, _code = create_context(
+        directory, PASSPHRASE, admin, clock=clock, policy=POLICY, organisation=OrganisationConfig()
+    )
+    try:
+        ids = organise(context, clock)
+        set_owner(context.engine, ids["therapist"])
+    finally:
+        context.close()
+    return ids
 
 
 def _organisation(context: AppContext, clock: FixedClock) -> dict[str, str]:
